@@ -1,0 +1,19 @@
+using System.Net;
+
+namespace JinaClip;
+
+/// <summary>
+/// The API answered with success, but the body cannot be trusted: not JSON, or embeddings whose count, indices or
+/// vector lengths do not match the request. No partial result is returned.
+/// </summary>
+public sealed class JinaInvalidResponseException : JinaApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong with the response.</param>
+    /// <param name="statusCode">The HTTP status of the response.</param>
+    /// <param name="innerException">The parser's exception, if any.</param>
+    public JinaInvalidResponseException(string message, HttpStatusCode statusCode = HttpStatusCode.OK, Exception? innerException = null)
+        : base(message, statusCode, innerException)
+    {
+    }
+}

@@ -1,0 +1,31 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace JinaClip.Http;
+
+/// <summary>A JSON request body already written to memory, so its length is known and it can be sent again.</summary>
+internal sealed class JsonRequestContent : HttpContent
+{
+    private readonly ArrayBufferWriter<byte> _buffer;
+
+    public JsonRequestContent(ArrayBufferWriter<byte> buffer)
+    {
+        _buffer = buffer;
+        Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+    }
+
+    public ReadOnlyMemory<byte> Bytes => _buffer.WrittenMemory;
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        stream.WriteAsync(_buffer.WrittenMemory).AsTask();
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        stream.WriteAsync(_buffer.WrittenMemory, cancellationToken).AsTask();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _buffer.WrittenCount;
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+namespace JinaClip;
+
+/// <summary>
+/// Names of the models served by <c>POST /v1/embeddings</c>. Any other string is accepted too:
+/// a model this SDK does not know is sent as given, with the options the caller set.
+/// </summary>
+public static class JinaModels
+{
+    /// <summary>jina-clip-v1: English text and images in one 768-dimensional space.</summary>
+    public const string ClipV1 = "jina-clip-v1";
+
+    /// <summary>jina-clip-v2: multilingual text and images, 1024 dimensions, Matryoshka truncation.</summary>
+    public const string ClipV2 = "jina-clip-v2";
+
+    /// <summary>jina-embeddings-v2-base-en: English text, 768 dimensions.</summary>
+    public const string EmbeddingsV2BaseEn = "jina-embeddings-v2-base-en";
+
+    /// <summary>jina-embeddings-v2-base-zh: Chinese and English text, 768 dimensions.</summary>
+    public const string EmbeddingsV2BaseZh = "jina-embeddings-v2-base-zh";
+
+    /// <summary>jina-embeddings-v2-base-de: German and English text, 768 dimensions.</summary>
+    public const string EmbeddingsV2BaseDe = "jina-embeddings-v2-base-de";
+
+    /// <summary>jina-embeddings-v2-base-es: Spanish and English text, 768 dimensions.</summary>
+    public const string EmbeddingsV2BaseEs = "jina-embeddings-v2-base-es";
+
+    /// <summary>jina-embeddings-v2-base-code: source code and English text, 768 dimensions.</summary>
+    public const string EmbeddingsV2BaseCode = "jina-embeddings-v2-base-code";
+
+    /// <summary>jina-embeddings-v3: multilingual text with tasks and late chunking, 1024 dimensions.</summary>
+    public const string EmbeddingsV3 = "jina-embeddings-v3";
+
+    /// <summary>jina-embeddings-v4: text and images, 2048 dimensions.</summary>
+    public const string EmbeddingsV4 = "jina-embeddings-v4";
+
+    /// <summary>jina-embeddings-v5-text-nano: text, 768 dimensions.</summary>
+    public const string EmbeddingsV5TextNano = "jina-embeddings-v5-text-nano";
+
+    /// <summary>jina-embeddings-v5-text-small: text, 1024 dimensions.</summary>
+    public const string EmbeddingsV5TextSmall = "jina-embeddings-v5-text-small";
+
+    /// <summary>jina-code-embeddings-0.5b: code retrieval, 896 dimensions.</summary>
+    public const string CodeEmbeddings500M = "jina-code-embeddings-0.5b";
+
+    /// <summary>jina-code-embeddings-1.5b: code retrieval, 1536 dimensions.</summary>
+    public const string CodeEmbeddings1500M = "jina-code-embeddings-1.5b";
+}

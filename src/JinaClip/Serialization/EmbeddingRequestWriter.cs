@@ -1,0 +1,84 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using JinaClip.Embeddings;
+
+namespace JinaClip.Serialization;
+
+/// <summary>
+/// Writes the request body with <see cref="Utf8JsonWriter"/>: image bytes are base64-encoded straight into the
+/// output buffer, and only the fields the caller set are written.
+/// </summary>
+internal static class EmbeddingRequestWriter
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // The body is JSON for an API, not HTML: keep non-ASCII text as UTF-8 instead of \uXXXX escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    public static void Write(EmbeddingRequest request, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteString("model", request.Model);
+        writer.WriteStartArray("input");
+        foreach (var input in request.Inputs)
+        {
+            if (input.Kind == EmbeddingInputKind.Text)
+            {
+                if (request.TextAsPlainString)
+                {
+                    writer.WriteStringValue(input.Value);
+                }
+                else
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("text", input.Value);
+                    writer.WriteEndObject();
+                }
+            }
+            else
+            {
+                writer.WriteStartObject();
+                if (input.IsImageData)
+                {
+                    writer.WriteBase64String("image", input.ImageData.Span);
+                }
+                else
+                {
+                    writer.WriteString("image", input.Value);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("embedding_type", WireNames.Of(request.WireType));
+        if (request.Task is not null)
+        {
+            writer.WriteString("task", request.Task);
+        }
+
+        if (request.Dimensions is { } dimensions)
+        {
+            writer.WriteNumber("dimensions", dimensions);
+        }
+
+        WriteOptional(writer, "normalized", request.Normalized);
+        WriteOptional(writer, "late_chunking", request.LateChunking);
+        WriteOptional(writer, "truncate", request.Truncate);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteBoolean(name, v);
+        }
+    }
+}
