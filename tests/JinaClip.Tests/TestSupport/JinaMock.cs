@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text;
+using RichardSzalay.MockHttp;
+
+namespace JinaClip.Tests.TestSupport;
+
+/// <summary>A MockHttp handler for the embeddings endpoint that records what the client sent.</summary>
+internal sealed class JinaMock : IDisposable
+{
+    public const string Key = "jina_test_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS";
+    public const string EmbeddingsUrl = "https://api.jina.ai/v1/embeddings";
+
+    private readonly MockHttpMessageHandler _handler = new();
+    private Func<HttpRequestMessage, string, HttpResponseMessage> _respond;
+
+    public JinaMock(Func<HttpRequestMessage, string, HttpResponseMessage>? respond = null)
+    {
+        _respond = respond ?? ((_, body) => Json(Responses.ForRequest(body)));
+        _handler.Fallback.Respond(async request =>
+        {
+            Requests.Add(request);
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync();
+            Bodies.Add(body);
+            return _respond(request, body);
+        });
+    }
+
+    public List<HttpRequestMessage> Requests { get; } = [];
+
+    public List<string> Bodies { get; } = [];
+
+    public string LastBody => Assert.Single(Bodies);
+
+    public HttpClient HttpClient => _handler.ToHttpClient();
+
+    public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    public void RespondWith(Func<HttpRequestMessage, string, HttpResponseMessage> respond) => _respond = respond;
+
+    public void RespondWith(string json, HttpStatusCode status = HttpStatusCode.OK) => _respond = (_, _) => Json(json, status);
+
+    public JinaEmbeddingClient CreateClient(Action<JinaClientOptions>? configure = null)
+    {
+        var options = new JinaClientOptions { ApiKey = Key };
+        configure?.Invoke(options);
+        return new JinaEmbeddingClient(HttpClient, options);
+    }
+
+    public void Dispose() => _handler.Dispose();
+}
