@@ -91,6 +91,7 @@ public class JinaEmbeddingClient : IDisposable
     /// <exception cref="JinaApiException">The API answered with an error status.</exception>
     /// <exception cref="JinaInvalidResponseException">The response does not hold exactly one valid embedding per input.</exception>
     /// <exception cref="TimeoutException">The request took longer than <see cref="JinaClientOptions.NetworkTimeout"/>.</exception>
+    /// <exception cref="HttpRequestException">The connection failed or was reset, or the body ended early.</exception>
     public virtual async Task<JinaEmbeddingCollection> EmbedAsync(
         IEnumerable<EmbeddingInput> inputs, EmbeddingOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -228,6 +229,11 @@ public class JinaEmbeddingClient : IDisposable
 
             using var content = await ResponseBody.ReadAsync(response.Content, linked.Token).ConfigureAwait(false);
             return EmbeddingResponseReader.Read(content.Span, request, response.StatusCode);
+        }
+        catch (IOException ex)
+        {
+            // A connection dropped while the body was read: report it as the network failure it is.
+            throw new HttpRequestException($"The connection to {_embeddingsUri} failed while the response was read: {ex.Message}", ex);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

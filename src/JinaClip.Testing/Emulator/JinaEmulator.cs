@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using JinaClip.Testing.Emulator;
+using JinaClip.Testing.Faults;
+
+namespace JinaClip.Testing;
+
+/// <summary>
+/// A local stand-in for Jina AI's <c>POST /v1/embeddings</c>, shared by <see cref="JinaEmulatorHandler"/> (no sockets)
+/// and <see cref="JinaEmulatorServer"/> (loopback HTTP). It checks requests as the API does (401, 400 unknown model,
+/// 422 with field errors), answers with deterministic unit vectors of the model's native size, records what it
+/// received, and meets scripted <see cref="Faults"/>. Vectors are stand-ins, not model output. Thread-safe.
+/// </summary>
+public sealed class JinaEmulator
+{
+    private readonly JinaEmulatorOptions _options;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private long _requestCounter;
+
+    /// <summary>Creates an emulator.</summary>
+    /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
+    public JinaEmulator(JinaEmulatorOptions? options = null)
+    {
+        _options = options ?? new JinaEmulatorOptions();
+    }
+
+    /// <summary>Gets the scripted faults and latency.</summary>
+    public EmulatorFaults Faults { get; } = new();
+
+    /// <summary>Gets the requests received so far, oldest first, the key masked.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Gets the number of requests received so far.</summary>
+    public int RequestCount => (int)Interlocked.Read(ref _requestCounter);
+
+    /// <summary>Creates an <see cref="HttpClient"/> whose requests this emulator answers in memory.</summary>
+    /// <returns>A client; dispose it when done.</returns>
+    public HttpClient CreateHttpClient() => new(new JinaEmulatorHandler(this));
+
+    /// <summary>Creates a <see cref="JinaEmbeddingClient"/> wired to this emulator in memory.</summary>
+    /// <param name="configure">Adjusts the client options; the key defaults to <see cref="JinaEmulatorOptions.ApiKey"/> or a placeholder.</param>
+    /// <returns>The client; disposing it does not dispose the emulator.</returns>
+    public JinaEmbeddingClient CreateClient(Action<JinaClientOptions>? configure = null)
+    {
+        var options = new JinaClientOptions { ApiKey = _options.ApiKey ?? "jina_emulator" };
+        configure?.Invoke(options);
+        return new JinaEmbeddingClient(CreateHttpClient(), options);
+    }
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearRequests() => _requests.Clear();
+
+    internal async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken)
+    {
+        var number = Interlocked.Increment(ref _requestCounter);
+        _requests.Enqueue(Record(request));
+        var requestId = $"emu{number:x13}";
+
+        if (Faults.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Faults.Latency, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        var fault = Faults.TakeNext();
+        switch (fault?.Kind)
+        {
+            case FaultKind.Reset:
+                return new EmulatorResponse(0, [], TransportAction.ResetConnection);
+            case FaultKind.Fail:
+                var (code, detail) = ErrorBodies.ForStatus(fault.Status);
+                return new EmulatorResponse((int)fault.Status, ErrorBodies.Error(detail, code, requestId), RetryAfter: fault.RetryAfter);
+            case FaultKind.InvalidJson:
+                return new EmulatorResponse(200, "{\"model\":\"jina-clip-v1\",\"data\":[{\"index\":0,\"embedding\":"u8.ToArray());
+        }
+
+        if (!string.Equals(request.Path.TrimEnd('/'), "/v1/embeddings", StringComparison.Ordinal))
+        {
+            return new EmulatorResponse(404, ErrorBodies.Error($"Not found: {request.Path}", "RESOURCE_NOT_FOUND", requestId));
+        }
+
+        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return new EmulatorResponse(405, ErrorBodies.Error("Method Not Allowed", null, requestId));
+        }
+
+        if (Authorize(request.Authorization, requestId) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+
+        var (parsed, status, badRequest, errors) = RequestParser.Parse(request.Body);
+        if (parsed is null)
+        {
+            return status == 400
+                ? new EmulatorResponse(400, ErrorBodies.Error(badRequest!, "INPUT_MODEL_NOT_FOUND", requestId))
+                : new EmulatorResponse(422, ErrorBodies.Validation(errors, requestId));
+        }
+
+        return Embed(parsed, fault?.Kind);
+    }
+
+    private EmulatorResponse? Authorize(string? authorization, string requestId)
+    {
+        if (!_options.RequireApiKey)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(authorization))
+        {
+            return new EmulatorResponse(401, ErrorBodies.Error(
+                "No API key provided. Pass your key in the Authorization header as 'Bearer <key>'.", "AUTH_MISSING_API_KEY", requestId));
+        }
+
+        const string Bearer = "Bearer ";
+        if (!authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) || authorization.Length == Bearer.Length)
+        {
+            return new EmulatorResponse(401, ErrorBodies.Error(
+                "Invalid Authorization header format. Expected 'Bearer <key>'.", "AUTH_INVALID_FORMAT", requestId));
+        }
+
+        var key = authorization[Bearer.Length..].Trim();
+        if (_options.ApiKey is { } expected && !string.Equals(key, expected, StringComparison.Ordinal))
+        {
+            return new EmulatorResponse(401, ErrorBodies.Error(
+                "Invalid API key. Verify your API key or generate a new one.", "AUTH_INVALID_API_KEY", requestId));
+        }
+
+        return null;
+    }
+
+    private static EmulatorResponse Embed(ParsedRequest request, FaultKind? fault)
+    {
+        var model = request.Model.Name;
+        var items = new List<(int Index, float[] Vector)>(request.Inputs.Count);
+        var total = 0;
+        int? imageTokens = null;
+        for (var i = 0; i < request.Inputs.Count; i++)
+        {
+            var input = request.Inputs[i];
+            items.Add((i, VectorGenerator.Generate(model, input, request.Dimensions, request.Model.NativeDimensions, request.Normalized)));
+            if (input.IsImage)
+            {
+                var tokens = TokenCounter.Image(model);
+                imageTokens = (imageTokens ?? 0) + tokens;
+                total += tokens;
+            }
+            else
+            {
+                total += TokenCounter.Text(input.Text!);
+            }
+        }
+
+        if (fault == FaultKind.DropOne)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+        else if (fault == FaultKind.Shuffle)
+        {
+            items.Reverse();
+        }
+
+        var body = ResponseWriter.Write(model, items, request.Type, total, imageTokens);
+        return fault == FaultKind.Truncate
+            ? new EmulatorResponse(200, body, TransportAction.TruncateBody)
+            : new EmulatorResponse(200, body);
+    }
+
+    private static RecordedRequest Record(EmulatorRequest request)
+    {
+        var headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase);
+        if (headers.ContainsKey("Authorization"))
+        {
+            headers["Authorization"] = request.Authorization is { } a && a.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? "Bearer ***" : "***";
+        }
+
+        return new RecordedRequest(request.Method, request.Path, headers, Encoding.UTF8.GetString(request.Body));
+    }
+}

@@ -1,0 +1,17 @@
+namespace JinaClip.Testing;
+
+/// <summary>Settings of a <see cref="JinaEmulator"/>.</summary>
+public sealed class JinaEmulatorOptions
+{
+    /// <summary>Gets or sets whether requests need an <c>Authorization: Bearer</c> header.</summary>
+    /// <value>The default is <see langword="true"/>: a request without one gets the API's 401.</value>
+    public bool RequireApiKey { get; set; } = true;
+
+    /// <summary>Gets or sets the only key accepted; any other gets 401 <c>AUTH_INVALID_API_KEY</c>.</summary>
+    /// <value>The default is <see langword="null"/>: any non-empty Bearer key is accepted.</value>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Gets or sets the clock used for added latency.</summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,12 @@
+namespace JinaClip.Testing.Faults;
+
+/// <summary>The faults a request can be scripted to meet.</summary>
+internal enum FaultKind
+{
+    Fail,
+    Reset,
+    Truncate,
+    DropOne,
+    Shuffle,
+    InvalidJson,
+}
