@@ -1,0 +1,49 @@
+using System.CommandLine;
+using JinaClip.Cli.Commands;
+
+namespace JinaClip.Cli;
+
+/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>.</summary>
+internal static class CliApp
+{
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("jinaclip: text and image embeddings with Jina AI. With no API key, runs offline on a local emulator.");
+        root.Subcommands.Add(DemoCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(EmbedCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(SimilarityCommand.Create(environment, stdout, stderr));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: {string.Join("; ", parsed.Errors.Select(e => e.Message))} (see 'jinaclip --help')");
+            return Task.FromResult(2);
+        }
+
+        return parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+
+    /// <summary>Runs a command body; any expected failure becomes one line on stderr and exit code 1.</summary>
+    public static async Task<int> Guard(TextWriter stderr, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or JinaApiException or HttpRequestException or TimeoutException or IOException)
+        {
+            var message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            await stderr.WriteLineAsync($"error: {OneLine(message)}");
+            return 1;
+        }
+    }
+
+    public static string Describe(EmbeddingUsage usage) =>
+        usage.TotalTokens is { } total
+            ? usage.ImageTokens is { } image ? $"{total} ({image} for images)" : total.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "(not reported)";
+
+    public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,37 @@
+using JinaClip.Testing;
+
+namespace JinaClip.Cli;
+
+/// <summary>Builds the client: the real API with a key, else the in-process emulator.</summary>
+internal static class ClientFactory
+{
+    public const string OfflineNotice = "offline: local emulator, vectors are stand-ins, not model output";
+
+    public static JinaEmbeddingClient Create(string? apiKey, string? baseUrl, CliEnvironment environment, TextWriter stderr)
+    {
+        var key = string.IsNullOrWhiteSpace(apiKey) ? environment.ApiKey : apiKey;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            if (baseUrl is not null)
+            {
+                throw new ArgumentException("--base-url needs an API key: pass --api-key or set JINA_API_KEY (omit both to run offline on the emulator).");
+            }
+
+            stderr.WriteLine(OfflineNotice);
+            return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false }).CreateClient();
+        }
+
+        var options = new JinaClientOptions { ApiKey = key };
+        if (baseUrl is not null)
+        {
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var endpoint))
+            {
+                throw new ArgumentException($"--base-url '{baseUrl}' is not an absolute URL.");
+            }
+
+            options.Endpoint = endpoint;
+        }
+
+        return new JinaEmbeddingClient(options);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace JinaClip.Cli;
+
+internal sealed record UsageOutput(int? TotalTokens, int? PromptTokens, int? ImageTokens)
+{
+    public static UsageOutput From(EmbeddingUsage usage) => new(usage.TotalTokens, usage.PromptTokens, usage.ImageTokens);
+}
+
+internal sealed record EmbedItemOutput(int Index, string Kind, string Input, int Dimensions, float[] Embedding);
+
+internal sealed record EmbedOutput(string Model, UsageOutput Usage, EmbedItemOutput[] Data);
+
+internal sealed record SimilarityOutput(string Model, string First, string Second, float Cosine, UsageOutput Usage);
+
+internal sealed record DemoOutput(string Model, string Text, string Image, int TextDimensions, int ImageDimensions, float Cosine, UsageOutput Usage, bool Offline);
+
+/// <summary>Source-generated JSON for the CLI's <c>--json</c> output (trim and AOT safe).</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(EmbedOutput))]
+[JsonSerializable(typeof(SimilarityOutput))]
+[JsonSerializable(typeof(DemoOutput))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
