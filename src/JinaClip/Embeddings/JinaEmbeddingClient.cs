@@ -79,7 +79,7 @@ public class JinaEmbeddingClient : IDisposable
     public string DefaultModel { get; }
 
     /// <summary>Gets the URL requests are sent to.</summary>
-    public Uri Endpoint => _embeddingsUri;
+    public Uri EmbeddingsUri => _embeddingsUri;
 
     /// <summary>Embeds inputs of any kind, mixed, in one request.</summary>
     /// <param name="inputs">The inputs; a <see cref="string"/> converts to a text input.</param>

@@ -26,7 +26,7 @@ public class SecurityTests
     public void Constructor_HttpsOrLoopback_IsAllowed(string endpoint)
     {
         using var client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = JinaMock.Key, Endpoint = new Uri(endpoint) });
-        Assert.StartsWith(endpoint.TrimEnd('/'), client.Endpoint.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(endpoint.TrimEnd('/'), client.EmbeddingsUri.AbsoluteUri, StringComparison.Ordinal);
     }
 
     [Fact]

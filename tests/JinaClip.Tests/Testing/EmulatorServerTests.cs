@@ -50,6 +50,57 @@ public sealed class EmulatorServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Embed_FileAndStreamImages_RoundTripOverHttp()
+    {
+        var gif = Convert.FromBase64String("R0lGODlhAQABAAAAACw=");
+        using var file = new TestSupport.TempFile(gif);
+        using var stream = new MemoryStream(gif);
+
+        var result = await _client.EmbedAsync([EmbeddingInput.FromImageFile(file.Path), EmbeddingInput.FromImageStream(stream), EmbeddingInput.FromImageBytes(gif)], cancellationToken: Ct);
+
+        Assert.Equal(result[0].Vector.ToArray(), result[1].Vector.ToArray());
+        Assert.Equal(result[0].Vector.ToArray(), result[2].Vector.ToArray());
+        Assert.Equal(
+            """{"model":"jina-clip-v1","input":[{"image":"R0lGODlhAQABAAAAACw="},{"image":"R0lGODlhAQABAAAAACw="},{"image":"R0lGODlhAQABAAAAACw="}],"embedding_type":"base64"}""",
+            _server.Emulator.Requests[^1].Body);
+    }
+
+    [Theory]
+    [InlineData(EmbeddingType.Float)]
+    [InlineData(EmbeddingType.Base64)]
+    [InlineData(EmbeddingType.Binary)]
+    [InlineData(EmbeddingType.UBinary)]
+    public async Task Embed_EveryEmbeddingType_RoundTripsOverHttp(EmbeddingType type)
+    {
+        var reference = await _client.EmbedTextAsync("hello", new EmbeddingOptions { EmbeddingType = EmbeddingType.Float }, Ct);
+
+        var result = await _client.EmbedAsync("hello", new EmbeddingOptions { EmbeddingType = type, Normalized = true, Truncate = false }, Ct);
+
+        if (result.IsBinary)
+        {
+            Assert.Equal(reference.ToArray().Select(v => v > 0), result.UnpackBits());
+        }
+        else
+        {
+            Assert.Equal(reference.ToArray(), result.Vector.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task Embed_TextOnlyModelOptions_RoundTripOverHttp()
+    {
+        var result = await _client.EmbedAsync(
+            ["passage one", "passage two"],
+            new EmbeddingOptions { Model = JinaModels.EmbeddingsV3, Task = JinaTasks.RetrievalPassage, Dimensions = 32, LateChunking = true, Normalized = false },
+            Ct);
+
+        Assert.All(result, e => Assert.Equal(32, e.Dimensions));
+        Assert.Equal(
+            """{"model":"jina-embeddings-v3","input":["passage one","passage two"],"embedding_type":"base64","task":"retrieval.passage","dimensions":32,"normalized":false,"late_chunking":true}""",
+            _server.Emulator.Requests[^1].Body);
+    }
+
+    [Fact]
     public async Task Fault_429WithRetryAfter_SurfacesStatusCodeAndRetryAfter()
     {
         _server.Emulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(3));
