@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace JinaClip;
 
 /// <summary>Settings of a <see cref="JinaEmbeddingClient"/>. The client copies them when it is built.</summary>
@@ -32,6 +34,48 @@ public sealed class JinaClientOptions
     /// <summary>Gets or sets the clock used for timeouts and <c>Retry-After</c> dates.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets how failed requests are retried.</summary>
+    /// <value>The default is 3 retries with exponential backoff and jitter, honouring <c>Retry-After</c> up to 60 seconds.</value>
+    public JinaRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Gets or sets how long one batch may take in all: every attempt and every wait between them.</summary>
+    /// <value>The default is 5 minutes. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.</value>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets the most inputs one request may hold; larger calls are split into batches.</summary>
+    /// <value>The default is <see langword="null"/>: the model's limit (2048; 512 for jina-embeddings-v4).</value>
+    public int? MaxBatchSize { get; set; }
+
+    /// <summary>
+    /// Gets or sets the most estimated tokens one request may hold; larger calls are split into batches. Estimates are
+    /// ⌈1.1 × words⌉ per text and one tile per image.
+    /// </summary>
+    /// <value>The default is 1,000,000 (the free tier's tokens per minute).</value>
+    public int MaxTokensPerRequest { get; set; } = 1_000_000;
+
+    /// <summary>Gets or sets how many requests of one call may be in flight at once.</summary>
+    /// <value>The default is 4 (the free tier allows 5 concurrent requests).</value>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Gets or sets a client-side limit on requests per minute (a sliding window); retries count too.</summary>
+    /// <value>The default is <see langword="null"/> (no limit). Ignored when <see cref="RequestRateLimiter"/> is set.</value>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Gets or sets a client-side limit on estimated tokens per minute (a sliding window).</summary>
+    /// <value>The default is <see langword="null"/> (no limit). Ignored when <see cref="TokenRateLimiter"/> is set.</value>
+    public int? TokensPerMinute { get; set; }
+
+    /// <summary>
+    /// Gets or sets a limiter every request acquires one permit from, e.g. one shared by all clients of a key.
+    /// The caller owns it.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: built from <see cref="RequestsPerMinute"/> when that is set.</value>
+    public RateLimiter? RequestRateLimiter { get; set; }
+
+    /// <summary>Gets or sets a limiter every request acquires its estimated tokens from. The caller owns it.</summary>
+    /// <value>The default is <see langword="null"/>: built from <see cref="TokensPerMinute"/> when that is set.</value>
+    public RateLimiter? TokenRateLimiter { get; set; }
 
     /// <summary>Describes the options without the API key.</summary>
     /// <returns>A string naming the endpoint, model and whether a key is set.</returns>

@@ -72,6 +72,10 @@ public sealed class JinaEmbedding
         return bits;
     }
 
+    /// <summary>The same embedding at another index (sharing its memory), for merging batches.</summary>
+    internal JinaEmbedding WithIndex(int index) =>
+        IsBinary ? new JinaEmbedding(index, _packedBits, Type) : new JinaEmbedding(index, _vector);
+
     /// <summary>Describes the embedding without its values.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() => $"JinaEmbedding {{ Index = {Index}, Type = {Type}, Dimensions = {Dimensions} }}";

@@ -1,10 +1,8 @@
-using System.Buffers;
-using System.Net.Http.Headers;
+using JinaClip.Batching;
 using JinaClip.Embeddings;
-using JinaClip.Errors;
 using JinaClip.Http;
 using JinaClip.Inputs;
-using JinaClip.Serialization;
+using JinaClip.Resilience;
 
 namespace JinaClip;
 
@@ -13,22 +11,19 @@ namespace JinaClip;
 /// vectors in input order with the tokens used. Thread-safe; create one and reuse it.
 /// </summary>
 /// <remarks>
-/// Requests carry only the fields the chosen model accepts, and float vectors travel as base64 by default. The API
+/// Requests carry only the fields the chosen model accepts, and float vectors travel as base64 by default. Calls with
+/// more inputs than one request may hold are split into batches sent concurrently and merged in input order; each
+/// request is retried on transient failures (see <see cref="JinaRetryOptions"/>). The API
 /// key is sent only to <see cref="JinaClientOptions.Endpoint"/>, only over https (or http to a loopback host), and
 /// never appears in messages, logs or <see cref="ToString"/>.
 /// </remarks>
-public class JinaEmbeddingClient : IDisposable
+public partial class JinaEmbeddingClient : IDisposable
 {
-    private static readonly ProductInfoHeaderValue UserAgent =
-        new("JinaClip", typeof(JinaEmbeddingClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-
-    private readonly HttpClient _http = null!;
-    private readonly bool _ownsHttp;
-    private readonly string _apiKey = string.Empty;
-    private readonly Uri _embeddingsUri = null!;
-    private readonly TimeSpan _networkTimeout;
+    private readonly EmbeddingTransport _transport = null!;
+    private readonly BatchRunner _runner = null!;
     private readonly FloatTransport _floatTransport;
-    private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly int? _maxBatchSize;
+    private readonly int _maxTokensPerRequest;
 
     /// <summary>Creates a client with an API key and default options.</summary>
     /// <param name="apiKey">The Jina API key.</param>
@@ -40,7 +35,7 @@ public class JinaEmbeddingClient : IDisposable
 
     /// <summary>Creates a client that owns its own <see cref="HttpClient"/>.</summary>
     /// <param name="options">The options; the API key falls back to <c>JINA_API_KEY</c>.</param>
-    /// <exception cref="ArgumentException">No API key is set, or the endpoint is not allowed.</exception>
+    /// <exception cref="ArgumentException">No API key is set, the endpoint is not allowed, or a limit is out of range.</exception>
     public JinaEmbeddingClient(JinaClientOptions options)
         : this(null, options)
     {
@@ -49,24 +44,20 @@ public class JinaEmbeddingClient : IDisposable
     /// <summary>Creates a client on an <see cref="HttpClient"/> the caller owns (e.g. from <c>IHttpClientFactory</c>).</summary>
     /// <param name="httpClient">The client used to send requests; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
     /// <param name="options">The options; the API key falls back to <c>JINA_API_KEY</c>.</param>
-    /// <exception cref="ArgumentException">No API key is set, or the endpoint is not allowed.</exception>
+    /// <exception cref="ArgumentException">No API key is set, the endpoint is not allowed, or a limit is out of range.</exception>
     public JinaEmbeddingClient(HttpClient? httpClient, JinaClientOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultModel, nameof(options));
-        if (options.NetworkTimeout <= TimeSpan.Zero && options.NetworkTimeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.NetworkTimeout, "JinaClientOptions.NetworkTimeout must be positive.");
-        }
-
-        _embeddingsUri = EndpointPolicy.EmbeddingsUri(options.Endpoint, nameof(options));
-        _apiKey = ApiKeyResolver.Resolve(options.ApiKey, nameof(options));
+        OptionsValidator.Validate(options);
+        var embeddingsUri = EndpointPolicy.EmbeddingsUri(options.Endpoint, nameof(options));
+        var apiKey = ApiKeyResolver.Resolve(options.ApiKey, nameof(options));
         DefaultModel = options.DefaultModel;
-        _networkTimeout = options.NetworkTimeout;
         _floatTransport = options.FloatTransport;
-        _timeProvider = options.TimeProvider ?? TimeProvider.System;
-        _ownsHttp = httpClient is null;
-        _http = httpClient ?? DefaultHttpClient.Create();
+        _maxBatchSize = options.MaxBatchSize;
+        _maxTokensPerRequest = options.MaxTokensPerRequest;
+        var timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _transport = new EmbeddingTransport(httpClient, options, embeddingsUri, apiKey);
+        var pipeline = ResiliencePipelineFactory.Create(options.Retry, options.TotalTimeout, timeProvider);
+        _runner = new BatchRunner(_transport, pipeline, options.TotalTimeout, options.MaxConcurrency);
     }
 
     /// <summary>Initializes an instance for mocking; every method must be overridden.</summary>
@@ -78,42 +69,40 @@ public class JinaEmbeddingClient : IDisposable
     /// <summary>Gets the model used when a call does not name one.</summary>
     public string DefaultModel { get; }
 
-    /// <summary>Gets the URL requests are sent to.</summary>
-    public Uri EmbeddingsUri => _embeddingsUri;
+    /// <summary>Gets the URL requests are sent to (<c>{Endpoint}v1/embeddings</c>).</summary>
+    public Uri EmbeddingsUri => _transport.EmbeddingsUri;
 
-    /// <summary>Embeds inputs of any kind, mixed, in one request.</summary>
+    /// <summary>Embeds inputs of any kind, mixed, splitting them into batches when they exceed one request's limits.</summary>
     /// <param name="inputs">The inputs; a <see cref="string"/> converts to a text input.</param>
     /// <param name="options">Per-call options, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>One embedding per input, in input order, with the model and usage.</returns>
+    /// <returns>One embedding per input, in input order, with the model and the usage summed over batches.</returns>
     /// <exception cref="ArgumentException">The inputs or options are invalid for the model; nothing was sent.</exception>
-    /// <exception cref="FileNotFoundException">An image file does not exist; nothing was sent.</exception>
-    /// <exception cref="JinaApiException">The API answered with an error status.</exception>
+    /// <exception cref="FileNotFoundException">An image file does not exist.</exception>
+    /// <exception cref="JinaApiException">The API answered with an error status (after retries, for transient ones).</exception>
     /// <exception cref="JinaInvalidResponseException">The response does not hold exactly one valid embedding per input.</exception>
-    /// <exception cref="TimeoutException">The request took longer than <see cref="JinaClientOptions.NetworkTimeout"/>.</exception>
+    /// <exception cref="JinaBatchException">A call of several batches failed part-way; the completed embeddings are in it.</exception>
+    /// <exception cref="TimeoutException">A request or a batch took longer than its timeout.</exception>
     /// <exception cref="HttpRequestException">The connection failed or was reset, or the body ended early.</exception>
+    /// <remarks>
+    /// A call that fits one request fails with the request's own exception. A call split into several requests fails
+    /// with <see cref="JinaBatchException"/>, naming the failed input ranges and carrying what completed. A call with
+    /// <c>late_chunking</c> is never split: it is one sequence by definition.
+    /// </remarks>
     public virtual async Task<JinaEmbeddingCollection> EmbedAsync(
         IEnumerable<EmbeddingInput> inputs, EmbeddingOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = InputPreparer.Materialize(inputs, nameof(inputs));
-        var model = options?.Model ?? DefaultModel;
-        ArgumentException.ThrowIfNullOrWhiteSpace(model, nameof(options));
-        var spec = RequestValidator.Validate(model, options, list);
-        var prepared = await InputPreparer.PrepareAsync(list, cancellationToken).ConfigureAwait(false);
-        var request = new EmbeddingRequest
+        var plan = Plan(options, list);
+        var ranges = BatchPlanner.Plan(list, plan.Model, MaxInputs(plan), _maxTokensPerRequest, out var estimated);
+        if (plan.LateChunking && ranges.Count > 1)
         {
-            Model = model,
-            Inputs = prepared,
-            WireType = options?.EmbeddingType ?? (_floatTransport == FloatTransport.Float ? EmbeddingType.Float : EmbeddingType.Base64),
-            Task = options?.Task,
-            Dimensions = options?.Dimensions,
-            Normalized = options?.Normalized,
-            LateChunking = options?.LateChunking,
-            Truncate = options?.Truncate,
-            TextAsPlainString = spec is { AcceptsImages: false },
-            ExpectedDimensions = options?.Dimensions ?? spec?.NativeDimensions,
-        };
-        return await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            throw new ArgumentException(
+                $"late_chunking embeds all inputs as one sequence, so the call cannot be split, but its {list.Length} inputs (about {estimated:N0} tokens) exceed one request (at most {MaxInputs(plan)} inputs and {_maxTokensPerRequest:N0} estimated tokens). Send fewer inputs or turn late_chunking off.",
+                nameof(inputs));
+        }
+
+        return await _runner.RunAsync(plan, list, ranges, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Embeds one input of any kind.</summary>
@@ -186,7 +175,7 @@ public class JinaEmbeddingClient : IDisposable
 
     /// <summary>Describes the client without the API key.</summary>
     /// <returns>The endpoint and default model.</returns>
-    public override string ToString() => $"JinaEmbeddingClient {{ Endpoint = {_embeddingsUri}, DefaultModel = {DefaultModel} }}";
+    public override string ToString() => $"JinaEmbeddingClient {{ Endpoint = {_transport?.EmbeddingsUri}, DefaultModel = {DefaultModel} }}";
 
     /// <inheritdoc/>
     public void Dispose()
@@ -199,48 +188,21 @@ public class JinaEmbeddingClient : IDisposable
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && _ownsHttp)
+        if (disposing)
         {
-            _http.Dispose();
+            _transport?.Dispose();
         }
     }
 
-    private async Task<JinaEmbeddingCollection> SendAsync(EmbeddingRequest request, CancellationToken cancellationToken)
+    private CallPlan Plan(EmbeddingOptions? options, EmbeddingInput[] inputs)
     {
-        var body = new ArrayBufferWriter<byte>(4096);
-        EmbeddingRequestWriter.Write(request, body);
-
-        using var message = new HttpRequestMessage(HttpMethod.Post, _embeddingsUri) { Content = new JsonRequestContent(body) };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        message.Headers.UserAgent.Add(UserAgent);
-
-        using var timeout = _networkTimeout == Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource()
-            : new CancellationTokenSource(_networkTimeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ApiErrorFactory.CreateAsync(response, _apiKey, _timeProvider, linked.Token).ConfigureAwait(false);
-            }
-
-            using var content = await ResponseBody.ReadAsync(response.Content, linked.Token).ConfigureAwait(false);
-            return EmbeddingResponseReader.Read(content.Span, request, response.StatusCode);
-        }
-        catch (IOException ex)
-        {
-            // A connection dropped while the body was read: report it as the network failure it is.
-            throw new HttpRequestException($"The connection to {_embeddingsUri} failed while the response was read: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException(
-                $"The request to {_embeddingsUri} did not complete within {_networkTimeout.TotalSeconds:0.###} s (JinaClientOptions.NetworkTimeout).", ex);
-        }
+        var model = options?.Model ?? DefaultModel;
+        ArgumentException.ThrowIfNullOrWhiteSpace(model, nameof(options));
+        var spec = RequestValidator.Validate(model, options, inputs);
+        return new CallPlan(model, spec, options, _floatTransport);
     }
+
+    private int MaxInputs(CallPlan plan) => _maxBatchSize ?? plan.Spec?.MaxInputs ?? Models.ModelSpec.DefaultMaxInputs;
 
     private static void RequireFloat(EmbeddingOptions? options)
     {

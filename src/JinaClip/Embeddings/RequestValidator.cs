@@ -22,15 +22,9 @@ internal static class RequestValidator
             throw new ArgumentException($"The model '{model}' cannot be used with this client: {spec.UnsupportedReason}.", nameof(options));
         }
 
-        if (!spec.AcceptsImages)
+        for (var i = 0; i < inputs.Length; i++)
         {
-            var image = Array.FindIndex(inputs, i => i.IsImage);
-            if (image >= 0)
-            {
-                throw new ArgumentException(
-                    $"Input {image} is an image, but the model '{model}' embeds text only; use a multimodal model such as {JinaModels.ClipV1}, {JinaModels.ClipV2} or {JinaModels.EmbeddingsV4}.",
-                    nameof(inputs));
-            }
+            CheckInput(spec, inputs[i], i);
         }
 
         if (options is null)
@@ -62,6 +56,17 @@ internal static class RequestValidator
         }
 
         return spec;
+    }
+
+    /// <summary>Throws when <paramref name="input"/> is an image and the known model embeds text only.</summary>
+    public static void CheckInput(ModelSpec? spec, EmbeddingInput input, int index)
+    {
+        if (spec is { AcceptsImages: false } && input.IsImage)
+        {
+            throw new ArgumentException(
+                $"Input {index} is an image, but the model '{spec.Name}' embeds text only; use a multimodal model such as {JinaModels.ClipV1}, {JinaModels.ClipV2} or {JinaModels.EmbeddingsV4}.",
+                nameof(input));
+        }
     }
 
     private static void Require(ModelSpec spec, string paramName, ModelField field, bool isSet, string wireName)

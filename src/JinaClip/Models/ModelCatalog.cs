@@ -42,7 +42,7 @@ internal static class ModelCatalog
         new ModelSpec(JinaModels.EmbeddingsV2BaseEs, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV2BaseCode, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV3, 1024, 1024, V3Fields, V3Tasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV4, 2048, 2048, V4Fields, V4Tasks, AcceptsImages: true),
+        new ModelSpec(JinaModels.EmbeddingsV4, 2048, 2048, V4Fields, V4Tasks, AcceptsImages: true, MaxInputs: 512),
         new ModelSpec(JinaModels.EmbeddingsV5TextNano, 768, 1024, V5Fields, V5Tasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV5TextSmall, 1024, 1024, V5Fields, V5Tasks, AcceptsImages: false),
         new ModelSpec(JinaModels.CodeEmbeddings500M, 896, 896, CodeFields, CodeTasks, AcceptsImages: false),

@@ -8,6 +8,7 @@ namespace JinaClip.Models;
 /// <param name="Tasks">The <c>task</c> values the model accepts (empty when it takes no task).</param>
 /// <param name="AcceptsImages">Whether image inputs are allowed.</param>
 /// <param name="UnsupportedReason">Set when this client cannot use the model at all.</param>
+/// <param name="MaxInputs">The most inputs one request may hold.</param>
 internal sealed record ModelSpec(
     string Name,
     int NativeDimensions,
@@ -15,7 +16,11 @@ internal sealed record ModelSpec(
     ModelField Fields,
     IReadOnlyList<string> Tasks,
     bool AcceptsImages,
-    string? UnsupportedReason = null)
+    string? UnsupportedReason = null,
+    int MaxInputs = ModelSpec.DefaultMaxInputs)
 {
+    /// <summary>The input limit per request the API has long enforced (2048).</summary>
+    public const int DefaultMaxInputs = 2048;
+
     public bool Accepts(ModelField field) => (Fields & field) == field;
 }

@@ -68,7 +68,7 @@ public class ClientBehaviourTests
     {
         var clock = new FakeTimeProvider();
         using var handler = new HangingHandler(() => clock.Advance(TimeSpan.FromSeconds(61)));
-        using var client = new JinaEmbeddingClient(new HttpClient(handler), new JinaClientOptions { ApiKey = JinaMock.Key, TimeProvider = clock });
+        using var client = new JinaEmbeddingClient(new HttpClient(handler), new JinaClientOptions { ApiKey = JinaMock.Key, TimeProvider = clock, Retry = { MaxRetryAttempts = 0 } });
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.EmbedAsync(["a"], cancellationToken: TestContext.Current.CancellationToken));
 

@@ -42,7 +42,8 @@ internal sealed class JinaMock : IDisposable
 
     public JinaEmbeddingClient CreateClient(Action<JinaClientOptions>? configure = null)
     {
-        var options = new JinaClientOptions { ApiKey = Key };
+        // Wire tests see exactly one request per call: retries are tested on their own (Resilience/).
+        var options = new JinaClientOptions { ApiKey = Key, Retry = { MaxRetryAttempts = 0 } };
         configure?.Invoke(options);
         return new JinaEmbeddingClient(HttpClient, options);
     }

@@ -15,7 +15,8 @@ public sealed class EmulatorServerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _server = await JinaEmulatorServer.StartAsync(new JinaEmulator(new JinaEmulatorOptions { ApiKey = "jina_loopback" }), cancellationToken: Ct);
-        _client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "jina_loopback", Endpoint = _server.BaseAddress });
+        // Retries off: these tests show what each fault looks like to a caller; Resilience/ tests the retries.
+        _client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "jina_loopback", Endpoint = _server.BaseAddress, Retry = { MaxRetryAttempts = 0 } });
     }
 
     public async ValueTask DisposeAsync()
@@ -199,7 +200,7 @@ public sealed class EmulatorServerTests : IAsyncLifetime
     {
         var emulator = new JinaEmulator();
         emulator.Faults.TruncateNext();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateClient(o => o.Retry.MaxRetryAttempts = 0);
 
         await Assert.ThrowsAsync<JinaInvalidResponseException>(() => client.EmbedTextAsync("a", cancellationToken: Ct));
     }
@@ -209,7 +210,7 @@ public sealed class EmulatorServerTests : IAsyncLifetime
     {
         var emulator = new JinaEmulator();
         emulator.Faults.ResetNext();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateClient(o => o.Retry.MaxRetryAttempts = 0);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.EmbedTextAsync("a", cancellationToken: Ct));
     }

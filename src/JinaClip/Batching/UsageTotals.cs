@@ -1,0 +1,41 @@
+namespace JinaClip.Batching;
+
+/// <summary>Sums usage across batches; a count stays missing only when no batch reported it.</summary>
+internal sealed class UsageTotals
+{
+    private readonly object _gate = new();
+    private int? _total;
+    private int? _prompt;
+    private int? _image;
+
+    public long TotalTokens
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _total ?? 0;
+            }
+        }
+    }
+
+    public void Add(EmbeddingUsage usage)
+    {
+        lock (_gate)
+        {
+            _total = Add(_total, usage.TotalTokens);
+            _prompt = Add(_prompt, usage.PromptTokens);
+            _image = Add(_image, usage.ImageTokens);
+        }
+    }
+
+    public EmbeddingUsage ToUsage()
+    {
+        lock (_gate)
+        {
+            return new EmbeddingUsage(_total, _prompt, _image);
+        }
+    }
+
+    private static int? Add(int? sum, int? value) => value is { } v ? (sum ?? 0) + v : sum;
+}

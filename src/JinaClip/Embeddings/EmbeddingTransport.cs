@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Threading.RateLimiting;
+using JinaClip.Errors;
+using JinaClip.Http;
+using JinaClip.Serialization;
+
+namespace JinaClip.Embeddings;
+
+/// <summary>One attempt: acquire rate-limit permits, POST the request, read and check the response.</summary>
+internal sealed class EmbeddingTransport : IDisposable
+{
+    private static readonly ProductInfoHeaderValue UserAgent =
+        new("JinaClip", typeof(EmbeddingTransport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly string _apiKey;
+    private readonly TimeSpan _networkTimeout;
+    private readonly TimeProvider _timeProvider;
+    private readonly RateLimiter? _requestLimiter;
+    private readonly RateLimiter? _tokenLimiter;
+    private readonly int _tokenPermitCap;
+    private readonly List<IDisposable> _owned = [];
+
+    public EmbeddingTransport(HttpClient? httpClient, JinaClientOptions options, Uri embeddingsUri, string apiKey)
+    {
+        EmbeddingsUri = embeddingsUri;
+        _apiKey = apiKey;
+        _networkTimeout = options.NetworkTimeout;
+        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? DefaultHttpClient.Create();
+        _requestLimiter = options.RequestRateLimiter ?? Own(PerMinute(options.RequestsPerMinute));
+        _tokenLimiter = options.TokenRateLimiter ?? Own(PerMinute(options.TokensPerMinute));
+
+        // One request may be estimated above a whole minute's budget: it then waits for a full window, never forever.
+        _tokenPermitCap = options.TokenRateLimiter is null && options.TokensPerMinute is { } tpm ? tpm : int.MaxValue;
+    }
+
+    public Uri EmbeddingsUri { get; }
+
+    public string ApiKey => _apiKey;
+
+    public async Task<JinaEmbeddingCollection> SendAsync(EmbeddingRequest request, int estimatedTokens, CancellationToken cancellationToken)
+    {
+        using var requestLease = await AcquireAsync(_requestLimiter, 1, cancellationToken).ConfigureAwait(false);
+        using var tokenLease = await AcquireAsync(_tokenLimiter, Math.Min(estimatedTokens, _tokenPermitCap), cancellationToken).ConfigureAwait(false);
+
+        var body = new ArrayBufferWriter<byte>(4096);
+        EmbeddingRequestWriter.Write(request, body);
+        using var message = new HttpRequestMessage(HttpMethod.Post, EmbeddingsUri) { Content = new JsonRequestContent(body) };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.UserAgent.Add(UserAgent);
+
+        using var timeout = _networkTimeout == Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(_networkTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ApiErrorFactory.CreateAsync(response, _apiKey, _timeProvider, linked.Token).ConfigureAwait(false);
+            }
+
+            using var content = await ResponseBody.ReadAsync(response.Content, linked.Token).ConfigureAwait(false);
+            return EmbeddingResponseReader.Read(content.Span, request, response.StatusCode);
+        }
+        catch (IOException ex)
+        {
+            // A connection dropped while the body was read: report it as the network failure it is.
+            throw new HttpRequestException($"The connection to {EmbeddingsUri} failed while the response was read: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"The request to {EmbeddingsUri} did not complete within {_networkTimeout.TotalSeconds:0.###} s (JinaClientOptions.NetworkTimeout).", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static async ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, int permits, CancellationToken cancellationToken)
+    {
+        if (limiter is null)
+        {
+            return null;
+        }
+
+        var lease = await limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new InvalidOperationException($"The client-side rate limiter refused {permits} permit(s); its queue is full or the request exceeds its limit.");
+        }
+
+        return lease;
+    }
+
+    private static SlidingWindowRateLimiter? PerMinute(int? limit) => limit is { } permits
+        ? new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 12,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        })
+        : null;
+
+    private RateLimiter? Own(RateLimiter? limiter)
+    {
+        if (limiter is not null)
+        {
+            _owned.Add(limiter);
+        }
+
+        return limiter;
+    }
+}
