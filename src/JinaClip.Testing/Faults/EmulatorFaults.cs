@@ -37,6 +37,10 @@ public sealed class EmulatorFaults
         }
     }
 
+    /// <summary>Lets the next <paramref name="count"/> requests through untouched, so faults queued after them hit later requests.</summary>
+    /// <param name="count">How many requests.</param>
+    public void PassNext(int count = 1) => Enqueue(count, new ScheduledFault(FaultKind.None));
+
     /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> and the API's error body.</summary>
     /// <param name="count">How many requests fail.</param>
     /// <param name="status">The status, e.g. 429 or 503.</param>
