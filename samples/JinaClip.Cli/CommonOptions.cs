@@ -39,6 +39,17 @@ internal sealed class CommonOptions
         command.Options.Add(Task);
     }
 
+    /// <summary>Reads the inputs in command-line order and embeds them in one call.</summary>
+    public async Task<(List<(EmbeddingInput Input, string Label)> Inputs, JinaEmbeddingCollection Embeddings)> EmbedAsync(
+        ParseResult result, CliEnvironment environment, TextWriter stderr, Action<int> checkCount, CancellationToken cancellationToken)
+    {
+        var inputs = InputReader.Read(result, this);
+        checkCount(inputs.Count);
+        using var client = ClientFactory.Create(result.GetValue(ApiKey), result.GetValue(BaseUrl), environment, stderr);
+        var embeddings = await client.EmbedAsync(inputs.Select(i => i.Input), EmbeddingOptions(result), cancellationToken);
+        return (inputs, embeddings);
+    }
+
     public EmbeddingOptions EmbeddingOptions(ParseResult result) => new()
     {
         Model = result.GetValue(Model),

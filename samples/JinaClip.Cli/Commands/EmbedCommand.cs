@@ -15,14 +15,13 @@ internal static class EmbedCommand
         options.AddConnection(command);
         command.SetAction((result, ct) => CliApp.Guard(stderr, async () =>
         {
-            var inputs = InputReader.Read(result, options);
-            if (inputs.Count == 0)
+            var (inputs, embeddings) = await options.EmbedAsync(result, environment, stderr, count =>
             {
-                throw new ArgumentException("Give at least one input with --text \"...\" or --image PATH_OR_URL.");
-            }
-
-            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
-            var embeddings = await client.EmbedAsync(inputs.Select(i => i.Input), options.EmbeddingOptions(result), ct);
+                if (count == 0)
+                {
+                    throw new ArgumentException("Give at least one input with --text \"...\" or --image PATH_OR_URL.");
+                }
+            }, ct);
             if (result.GetValue(options.Json))
             {
                 var data = embeddings.Select(e => new EmbedItemOutput(

@@ -15,14 +15,13 @@ internal static class SimilarityCommand
         options.AddConnection(command);
         command.SetAction((result, ct) => CliApp.Guard(stderr, async () =>
         {
-            var inputs = InputReader.Read(result, options);
-            if (inputs.Count != 2)
+            var (inputs, embeddings) = await options.EmbedAsync(result, environment, stderr, count =>
             {
-                throw new ArgumentException($"similarity takes exactly two inputs (--text or --image); {inputs.Count} were given.");
-            }
-
-            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
-            var embeddings = await client.EmbedAsync(inputs.Select(i => i.Input), options.EmbeddingOptions(result), ct);
+                if (count != 2)
+                {
+                    throw new ArgumentException($"similarity takes exactly two inputs (--text or --image); {count} were given.");
+                }
+            }, ct);
             var cosine = VectorMath.CosineSimilarity(embeddings[0], embeddings[1]);
             if (result.GetValue(options.Json))
             {

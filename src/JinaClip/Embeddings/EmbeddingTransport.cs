@@ -40,8 +40,6 @@ internal sealed class EmbeddingTransport : IDisposable
 
     public Uri EmbeddingsUri { get; }
 
-    public string ApiKey => _apiKey;
-
     public async Task<JinaEmbeddingCollection> SendAsync(EmbeddingRequest request, int estimatedTokens, CancellationToken cancellationToken)
     {
         using var requestLease = await AcquireAsync(_requestLimiter, 1, cancellationToken).ConfigureAwait(false);
