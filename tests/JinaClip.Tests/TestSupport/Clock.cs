@@ -5,15 +5,30 @@ namespace JinaClip.Tests.TestSupport;
 /// <summary>Drives a <see cref="FakeTimeProvider"/> forward until a task completes, so retry tests never sleep.</summary>
 internal static class Clock
 {
+    private static readonly TimeSpan RealTimeLimit = TimeSpan.FromSeconds(20);
+
     public static async Task<T> Drive<T>(FakeTimeProvider clock, Task<T> task, double stepSeconds = 0.5)
     {
-        for (var i = 0; i < 4000 && !task.IsCompleted; i++)
+        await DriveUntil(clock, () => task.IsCompleted, stepSeconds);
+        return await task.WaitAsync(RealTimeLimit);
+    }
+
+    /// <summary>
+    /// Advances the fake clock in small steps (yielding real time between them so timers registered late still fire)
+    /// until <paramref name="condition"/> holds, and returns how much fake time passed. Fails instead of hanging.
+    /// </summary>
+    public static async Task<TimeSpan> DriveUntil(FakeTimeProvider clock, Func<bool> condition, double stepSeconds = 0.1)
+    {
+        var start = clock.GetUtcNow();
+        var deadline = DateTime.UtcNow + RealTimeLimit;
+        while (!condition())
         {
-            await Task.Delay(1);
+            Assert.True(DateTime.UtcNow < deadline, "The fake clock was driven for too long without the condition becoming true.");
+            await Task.Delay(2);
             clock.Advance(TimeSpan.FromSeconds(stepSeconds));
         }
 
-        return await task;
+        return clock.GetUtcNow() - start;
     }
 
     /// <summary>Waits (in real time, briefly) until <paramref name="condition"/> holds.</summary>
