@@ -7,7 +7,8 @@ internal static class ClientFactory
 {
     public const string OfflineNotice = "offline: local emulator, vectors are stand-ins, not model output";
 
-    public static JinaEmbeddingClient Create(string? apiKey, string? baseUrl, CliEnvironment environment, TextWriter stderr)
+    public static JinaEmbeddingClient Create(
+        string? apiKey, string? baseUrl, CliEnvironment environment, TextWriter stderr, Action<JinaClientOptions>? configure = null)
     {
         var key = string.IsNullOrWhiteSpace(apiKey) ? environment.ApiKey : apiKey;
         if (string.IsNullOrWhiteSpace(key))
@@ -18,7 +19,7 @@ internal static class ClientFactory
             }
 
             stderr.WriteLine(OfflineNotice);
-            return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false }).CreateClient();
+            return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false }).CreateClient(configure);
         }
 
         var options = new JinaClientOptions { ApiKey = key };
@@ -32,6 +33,7 @@ internal static class ClientFactory
             options.Endpoint = endpoint;
         }
 
+        configure?.Invoke(options);
         return new JinaEmbeddingClient(options);
     }
 }

@@ -41,11 +41,11 @@ internal sealed class CommonOptions
 
     /// <summary>Reads the inputs in command-line order and embeds them in one call.</summary>
     public async Task<(List<(EmbeddingInput Input, string Label)> Inputs, JinaEmbeddingCollection Embeddings)> EmbedAsync(
-        ParseResult result, CliEnvironment environment, TextWriter stderr, Action<int> checkCount, CancellationToken cancellationToken)
+        ParseResult result, CliEnvironment environment, TextWriter stderr, Action<int> checkCount, Action<JinaClientOptions>? configure, CancellationToken cancellationToken)
     {
         var inputs = InputReader.Read(result, this);
         checkCount(inputs.Count);
-        using var client = ClientFactory.Create(result.GetValue(ApiKey), result.GetValue(BaseUrl), environment, stderr);
+        using var client = ClientFactory.Create(result.GetValue(ApiKey), result.GetValue(BaseUrl), environment, stderr, configure);
         var embeddings = await client.EmbedAsync(inputs.Select(i => i.Input), EmbeddingOptions(result), cancellationToken);
         return (inputs, embeddings);
     }

@@ -21,3 +21,10 @@ internal sealed record DemoOutput(string Model, string Text, string Image, int T
 [JsonSerializable(typeof(SimilarityOutput))]
 [JsonSerializable(typeof(DemoOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+/// <summary>Single-line JSON pieces for output streamed item by item (<c>embed --from-file --json</c>).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(EmbedItemOutput))]
+[JsonSerializable(typeof(UsageOutput))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class CliCompactJsonContext : JsonSerializerContext;

@@ -10,18 +10,43 @@ internal static class EmbedCommand
     public static Command Create(CliEnvironment environment, TextWriter stdout, TextWriter stderr)
     {
         var options = new CommonOptions();
-        var command = new Command("embed", "Embed texts and images (--text, --image, repeatable) and print the vectors.");
+        var command = new Command("embed", "Embed texts and images (--text, --image, repeatable) or a file of texts (--from-file) and print the vectors.");
         options.AddEmbedding(command);
         options.AddConnection(command);
+        var fromFile = new Option<string?>("--from-file") { Description = "Embed a text file, one text per line (any number of lines; streamed, output in line order)." };
+        var concurrency = new Option<int?>("--concurrency") { Description = "How many requests may run at once (default 4)." };
+        command.Options.Add(fromFile);
+        command.Options.Add(concurrency);
         command.SetAction((result, ct) => CliApp.Guard(stderr, async () =>
         {
+            var parallel = result.GetValue(concurrency);
+            if (parallel is < 1)
+            {
+                throw new ArgumentException($"--concurrency must be at least 1 (was {parallel}).");
+            }
+
+            Action<JinaClientOptions> configure = o => o.MaxConcurrency = parallel ?? o.MaxConcurrency;
+            if (result.GetValue(fromFile) is { } path)
+            {
+                if (InputReader.Read(result, options).Count > 0)
+                {
+                    throw new ArgumentException("--from-file cannot be combined with --text or --image.");
+                }
+
+                var lines = await FileEmbedding.CountLinesAsync(path, ct);
+                using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr, configure);
+                var model = result.GetValue(options.Model) ?? JinaModels.ClipV1;
+                await FileEmbedding.RunAsync(client, path, lines, options.EmbeddingOptions(result), result.GetValue(options.Json), model, stdout, stderr, ct);
+                return 0;
+            }
+
             var (inputs, embeddings) = await options.EmbedAsync(result, environment, stderr, count =>
             {
                 if (count == 0)
                 {
-                    throw new ArgumentException("Give at least one input with --text \"...\" or --image PATH_OR_URL.");
+                    throw new ArgumentException("Give at least one input with --text \"...\", --image PATH_OR_URL or --from-file PATH.");
                 }
-            }, ct);
+            }, configure, ct);
             if (result.GetValue(options.Json))
             {
                 var data = embeddings.Select(e => new EmbedItemOutput(

@@ -21,7 +21,7 @@ internal static class SimilarityCommand
                 {
                     throw new ArgumentException($"similarity takes exactly two inputs (--text or --image); {count} were given.");
                 }
-            }, ct);
+            }, null, ct);
             var cosine = VectorMath.CosineSimilarity(embeddings[0], embeddings[1]);
             if (result.GetValue(options.Json))
             {

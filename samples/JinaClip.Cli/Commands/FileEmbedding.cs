@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace JinaClip.Cli.Commands;
+
+/// <summary>
+/// <c>embed --from-file</c>: one text per line, any number of lines, streamed through the client so memory stays
+/// bounded; the output (table or JSON) comes out in line order as batches complete.
+/// </summary>
+internal static class FileEmbedding
+{
+    /// <summary>At or above this many lines a progress bar is drawn on stderr.</summary>
+    public const int ProgressThreshold = 100;
+
+    /// <summary>
+    /// Counts the lines in a first pass, rejecting a blank line (the API refuses empty text, and skipping it would shift
+    /// every later vector off its line). A final newline does not make a line.
+    /// </summary>
+    public static async Task<int> CountLinesAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"--from-file '{path}' does not exist.", path);
+        }
+
+        var count = 0;
+        await foreach (var line in ReadLinesAsync(path, cancellationToken))
+        {
+            count++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                throw new ArgumentException($"--from-file '{path}': line {count} is blank; every line must be a text to embed.");
+            }
+        }
+
+        if (count == 0)
+        {
+            throw new ArgumentException($"--from-file '{path}' has no lines to embed.");
+        }
+
+        return count;
+    }
+
+    public static async Task RunAsync(
+        JinaEmbeddingClient client, string path, int lines, EmbeddingOptions options, bool json, string model, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var bar = lines >= ProgressThreshold ? new ProgressBar(stderr, lines) : null;
+        var last = new EmbeddingProgress(0, 0, 0);
+        var progress = new Relay(p =>
+        {
+            last = p;
+            bar?.Report(p);
+        });
+
+        var texts = new Dictionary<int, string>(); // only the lines read but not yet written
+        await stdout.WriteAsync(json ? $"{{\n  \"model\": {JsonSerializer.Serialize(model, CliCompactJsonContext.Default.String)},\n  \"data\": [" : Header());
+        var first = true;
+        try
+        {
+            await foreach (var e in client.EmbedStreamAsync(Texts(path, texts, cancellationToken), options, progress, cancellationToken))
+            {
+                texts.Remove(e.Index, out var text);
+                text ??= string.Empty;
+                if (json)
+                {
+                    var item = new EmbedItemOutput(e.Index, "text", text, e.Dimensions, e.Vector.ToArray());
+                    await stdout.WriteAsync((first ? "\n    " : ",\n    ") + JsonSerializer.Serialize(item, CliCompactJsonContext.Default.EmbedItemOutput));
+                    first = false;
+                }
+                else
+                {
+                    await stdout.WriteLineAsync(Row(e, text));
+                }
+            }
+        }
+        finally
+        {
+            bar?.Finish();
+        }
+
+        if (json)
+        {
+            var usage = JsonSerializer.Serialize(new UsageOutput((int)last.TokensUsed, null, null), CliCompactJsonContext.Default.UsageOutput);
+            await stdout.WriteLineAsync($"\n  ],\n  \"usage\": {usage}\n}}");
+        }
+        else
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"model {model}; {lines} lines; tokens used {last.TokensUsed}; retries {last.Retries}"));
+        }
+    }
+
+    private static string Header() => $"{"#",-6} {"dims",5}  {"first values",-36} text\n";
+
+    private static string Row(JinaEmbedding e, string text)
+    {
+        var preview = string.Join(", ", e.Vector.ToArray().Take(4).Select(v => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)));
+        return $"{e.Index,-6} {e.Dimensions,5}  {preview,-36} {CliApp.Shorten(text, 60)}";
+    }
+
+    private static async IAsyncEnumerable<EmbeddingInput> Texts(string path, Dictionary<int, string> texts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var index = 0;
+        await foreach (var line in ReadLinesAsync(path, cancellationToken))
+        {
+            texts.Add(index++, line);
+            yield return EmbeddingInput.FromText(line);
+        }
+    }
+
+    private static async IAsyncEnumerable<string> ReadLinesAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    private sealed class Relay(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress value) => report(value);
+    }
+}
