@@ -8,7 +8,9 @@ internal static class ResponseWriter
 {
     public static byte[] Write(string model, IReadOnlyList<(int Index, float[] Vector)> items, EmbeddingType type, int totalTokens, int? imageTokens)
     {
-        using var buffer = new MemoryStream();
+        // Sized up front from the vectors (base64 is 4/3 of 4 bytes a float; JSON floats ~12 chars): no regrowth copies.
+        var perItem = items.Count == 0 ? 0 : 64 + (items[0].Vector.Length * (type == EmbeddingType.Float ? 14 : 6));
+        using var buffer = new MemoryStream(256 + (items.Count * perItem));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -46,13 +48,16 @@ internal static class ResponseWriter
         switch (type)
         {
             case EmbeddingType.Base64:
-                var bytes = MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
-                if (!BitConverter.IsLittleEndian)
+                if (BitConverter.IsLittleEndian)
                 {
-                    for (var i = 0; i < bytes.Length; i += 4)
-                    {
-                        Array.Reverse(bytes, i, 4);
-                    }
+                    writer.WriteBase64StringValue(MemoryMarshal.AsBytes(vector.AsSpan()));
+                    break;
+                }
+
+                var bytes = MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+                for (var i = 0; i < bytes.Length; i += 4)
+                {
+                    Array.Reverse(bytes, i, 4);
                 }
 
                 writer.WriteBase64StringValue(bytes);

@@ -15,15 +15,16 @@ internal static class VectorGenerator
     public static float[] Generate(string model, ParsedInput input, int dimensions, int nativeDimensions, bool normalized)
     {
         var seed = Seed(model, input);
-        var native = new float[nativeDimensions];
+
+        // The stream is sequential, so generating only the kept prefix gives the same values as truncating the native vector.
+        var vector = new float[Math.Min(dimensions, nativeDimensions)];
         var state = seed;
-        for (var i = 0; i < native.Length; i++)
+        for (var i = 0; i < vector.Length; i++)
         {
             // Uniform in [-1, 1) from the top 24 bits.
-            native[i] = ((NextUInt64(ref state) >> 40) / (float)(1 << 23)) - 1f;
+            vector[i] = ((NextUInt64(ref state) >> 40) / (float)(1 << 23)) - 1f;
         }
 
-        var vector = native.AsSpan(0, Math.Min(dimensions, nativeDimensions)).ToArray();
         var norm = TensorPrimitives.Norm(vector);
         if (normalized)
         {

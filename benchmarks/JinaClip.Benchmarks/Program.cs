@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- --filter '*Concurrency*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
