@@ -8,14 +8,19 @@ public static class VectorMath
     /// <summary>Computes the cosine similarity of two vectors of equal length.</summary>
     /// <param name="x">The first vector.</param>
     /// <param name="y">The second vector.</param>
-    /// <returns>A value in [-1, 1]; 0 when either vector is all zeros (never NaN).</returns>
+    /// <returns>A value in [-1, 1]; 0 when either vector is all zeros (never NaN unless a value is NaN).</returns>
     /// <exception cref="ArgumentException">The vectors differ in length or are empty.</exception>
     public static float CosineSimilarity(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         CheckLengths(x, y);
-        var dot = TensorPrimitives.Dot(x, y);
-        var norms = TensorPrimitives.Norm(x) * TensorPrimitives.Norm(y);
-        return norms == 0f ? 0f : Math.Clamp(dot / norms, -1f, 1f);
+        var cosine = TensorPrimitives.CosineSimilarity(x, y);
+        if (float.IsNaN(cosine))
+        {
+            // 0 / 0 from a zero vector: defined as 0 so it ranks as unrelated. A NaN in the data stays NaN.
+            return TensorPrimitives.Norm(x) == 0f || TensorPrimitives.Norm(y) == 0f ? 0f : cosine;
+        }
+
+        return Math.Clamp(cosine, -1f, 1f);
     }
 
     /// <summary>Computes the cosine similarity of two float embeddings.</summary>
@@ -31,7 +36,54 @@ public static class VectorMath
         return CosineSimilarity(x.Vector.Span, y.Vector.Span);
     }
 
-    private static void CheckLengths(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    /// <summary>Computes the dot product of two vectors of equal length (the cosine, for unit-length vectors).</summary>
+    /// <param name="x">The first vector.</param>
+    /// <param name="y">The second vector.</param>
+    /// <returns>The sum of the element-wise products.</returns>
+    /// <exception cref="ArgumentException">The vectors differ in length or are empty.</exception>
+    public static float DotProduct(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        CheckLengths(x, y);
+        return TensorPrimitives.Dot(x, y);
+    }
+
+    /// <summary>Computes the Euclidean (L2) distance between two vectors of equal length.</summary>
+    /// <param name="x">The first vector.</param>
+    /// <param name="y">The second vector.</param>
+    /// <returns>The distance, 0 or more.</returns>
+    /// <exception cref="ArgumentException">The vectors differ in length or are empty.</exception>
+    public static float EuclideanDistance(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        CheckLengths(x, y);
+        return TensorPrimitives.Distance(x, y);
+    }
+
+    /// <summary>Scales a vector to unit length in place.</summary>
+    /// <param name="vector">The vector; a zero vector is left as zeros.</param>
+    /// <returns>The vector's length before scaling (0 for a zero vector, which is left unchanged).</returns>
+    /// <exception cref="ArgumentException">The vector is empty.</exception>
+    public static float Normalize(Span<float> vector) => Normalize(vector, vector);
+
+    /// <summary>Writes the unit-length version of <paramref name="source"/> into <paramref name="destination"/>.</summary>
+    /// <param name="source">The vector to normalise.</param>
+    /// <param name="destination">Receives the result; the same length as <paramref name="source"/>, and may be the same memory.</param>
+    /// <returns>The source's length (0 for a zero vector, which is copied as zeros).</returns>
+    /// <exception cref="ArgumentException">The spans differ in length or are empty.</exception>
+    public static float Normalize(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        CheckLengths(source, destination);
+        var norm = TensorPrimitives.Norm(source);
+        if (norm == 0f)
+        {
+            source.CopyTo(destination);
+            return 0f;
+        }
+
+        TensorPrimitives.Divide(source, norm, destination);
+        return norm;
+    }
+
+    internal static void CheckLengths(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         if (x.Length != y.Length)
         {
