@@ -3,7 +3,7 @@ using JinaClip.Cli.Commands;
 
 namespace JinaClip.Cli;
 
-/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>.</summary>
+/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>, <c>search</c>.</summary>
 internal static class CliApp
 {
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken = default)
@@ -12,6 +12,7 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(EmbedCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(SimilarityCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(SearchCommand.Create(environment, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

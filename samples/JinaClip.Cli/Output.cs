@@ -15,11 +15,16 @@ internal sealed record SimilarityOutput(string Model, string First, string Secon
 
 internal sealed record DemoOutput(string Model, string Text, string Image, int TextDimensions, int ImageDimensions, float Cosine, UsageOutput Usage, bool Offline);
 
+internal sealed record SearchResultOutput(int Rank, string Id, float Score);
+
+internal sealed record SearchOutput(string Query, SearchResultOutput[] Results);
+
 /// <summary>Source-generated JSON for the CLI's <c>--json</c> output (trim and AOT safe).</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(EmbedOutput))]
 [JsonSerializable(typeof(SimilarityOutput))]
 [JsonSerializable(typeof(DemoOutput))]
+[JsonSerializable(typeof(SearchOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Single-line JSON pieces for output streamed item by item (<c>embed --from-file --json</c>).</summary>

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using JinaClip.Cli;
+using JinaClip.Testing;
+
+namespace JinaClip.Tests.Cli;
+
+/// <summary><c>jinaclip search</c>: index a folder, save and reload, rank images against a text.</summary>
+public sealed class SearchCommandTests : IDisposable
+{
+    private static readonly CliEnvironment NoKey = new(ApiKey: null);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"jinaclip-search-{Guid.NewGuid():N}");
+
+    public SearchCommandTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
+        for (var i = 0; i < 6; i++)
+        {
+            File.WriteAllBytes(Path.Combine(_folder, i < 4 ? $"photo{i}.jpg" : $"sub/pic{i}.PNG"), [0xFF, 0xD8, 0xFF, (byte)i, 1, 2, 3]);
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "notes.txt"), "not an image");
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, NoKey, Ct);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Search_Folder_RanksEveryImageByCosineToTheQuery()
+    {
+        var (exit, stdout, stderr) = await Run("search", "--images", _folder, "--query", "a bridge", "--top", "10", "--json");
+
+        Assert.True(exit == 0, stderr);
+        var results = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(6, results.Length);
+        Assert.Equal(["photo0.jpg", "photo1.jpg", "photo2.jpg", "photo3.jpg", "sub/pic4.PNG", "sub/pic5.PNG"], results.Select(r => r.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal([1, 2, 3, 4, 5, 6], results.Select(r => r.GetProperty("rank").GetInt32()));
+
+        // Scores are the cosines the emulator's vectors give, best first.
+        using var reference = new JinaEmulator().CreateClient();
+        var query = await reference.EmbedTextAsync("a bridge", cancellationToken: Ct);
+        foreach (var r in results)
+        {
+            var image = await reference.EmbedImageAsync(EmbeddingInput.FromImageFile(Path.Combine(_folder, r.GetProperty("id").GetString()!)), cancellationToken: Ct);
+            Assert.Equal(VectorMath.CosineSimilarity(query.Span, image.Span), r.GetProperty("score").GetSingle(), 5);
+        }
+
+        var scores = results.Select(r => r.GetProperty("score").GetSingle()).ToArray();
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.Contains("6/6 inputs", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_SaveThenLoad_GivesTheSameRankingWithoutEmbeddingImagesAgain()
+    {
+        var emulator = new JinaEmulator(new JinaEmulatorOptions { ApiKey = "jina_search" });
+        await using var server = await JinaEmulatorServer.StartAsync(emulator, cancellationToken: Ct);
+        var indexFile = Path.Combine(_folder, "images.jcix");
+        string[] connection = ["--api-key", "jina_search", "--base-url", server.BaseAddress.ToString()];
+
+        var (exit, first, _) = await Run(["search", "--images", _folder, "--save", indexFile, "--query", "dogs", "--top", "3", .. connection]);
+        Assert.Equal(0, exit);
+        var afterBuild = emulator.RequestCount;
+
+        var (exit2, second, stderr) = await Run(["search", "--index", indexFile, "--query", "dogs", "--top", "3", .. connection]);
+
+        Assert.True(exit2 == 0, stderr);
+        Assert.Equal(first, second);
+        Assert.Equal(afterBuild + 1, emulator.RequestCount); // the query only
+        Assert.Equal(4, second.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header + 3 rows
+    }
+
+    [Fact]
+    public async Task Search_CorruptIndex_FailsWithOneLine()
+    {
+        var bad = Path.Combine(_folder, "bad.jcix");
+        await File.WriteAllBytesAsync(bad, "JCIX junk"u8.ToArray(), Ct);
+
+        var (exit, _, stderr) = await Run("search", "--index", bad, "--query", "x");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: --index '{bad}': The index file is", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--query", "x")]
+    [InlineData("--images", "FOLDER", "--index", "f.jcix", "--query", "x")]
+    [InlineData("--images", "FOLDER")]
+    [InlineData("--images", "FOLDER", "--query", "x", "--top", "0")]
+    public async Task Search_BadArguments_FailBeforeEmbedding(params string[] args)
+    {
+        var (exit, stdout, stderr) = await Run(["search", .. args.Select(a => a == "FOLDER" ? _folder : a)]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith("error: ", stderr.Split('\n').Last(l => l.Length > 0), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_FolderWithoutImages_FailsNamingIt()
+    {
+        var empty = Path.Combine(_folder, "empty");
+        Directory.CreateDirectory(empty);
+
+        var (exit, _, stderr) = await Run("search", "--images", empty, "--query", "x");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("holds no image files", stderr, StringComparison.Ordinal);
+    }
+}
