@@ -1,0 +1,132 @@
+using JinaClip.Images;
+
+namespace JinaClip;
+
+/// <summary>
+/// Reads an image's format, width and height from its header bytes only — PNG, JPEG, GIF, WebP, BMP, TIFF, AVIF and
+/// HEIC, detected from the bytes, never the name — without decoding pixels. Streams, files and URLs are read only as
+/// far as the header needs (in 4 KiB pages; a JPEG's EXIF block is skipped, not read), never more than
+/// <see cref="MaxHeaderBytes"/>, and memory grows with the bytes actually read, never with sizes a header claims.
+/// </summary>
+public static class ImageHeaderReader
+{
+    /// <summary>The most bytes read from a stream, file or URL while looking for the header: 16 MiB.</summary>
+    public const int MaxHeaderBytes = 16 * 1024 * 1024;
+
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 }));
+
+    /// <summary>Gets or sets how long <see cref="ReadUrlAsync"/> may take in all.</summary>
+    /// <value>The default is 10 seconds.</value>
+    public static TimeSpan UrlTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Reads the size from image bytes in memory.</summary>
+    /// <param name="data">The image file's bytes (at least its header).</param>
+    /// <returns>The format and size.</returns>
+    /// <exception cref="ImageHeaderException">The bytes are empty, not a known format, truncated, corrupt or state an absurd size.</exception>
+    public static ImageSize Read(ReadOnlyMemory<byte> data)
+    {
+        var bytes = new MemoryHeaderBytes(data);
+        var format = ImageHeaderParser.Detect(data.Span[..Math.Min(data.Length, ImageHeaderParser.DetectBytes)], complete: true)!.Value;
+        return ImageHeaderParser.TryParse(bytes, format, out var size) ? size : throw Truncated(format, data.Length, bytes.Missing);
+    }
+
+    /// <summary>Reads the size from a stream, reading only as far as the header needs (seeking when the stream can).</summary>
+    /// <param name="stream">A readable stream positioned at the image's first byte; left open, its position not restored.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The format and size.</returns>
+    /// <exception cref="ImageHeaderException">The data is not a readable image header (see <see cref="Read"/>), or the header lies beyond <see cref="MaxHeaderBytes"/>.</exception>
+    public static async Task<ImageSize> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream cannot be read.", nameof(stream));
+        }
+
+        using var data = new StreamHeaderBytes(stream, MaxHeaderBytes);
+        return await ReadPagedAsync(data, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the size from an image file, reading only its header.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The format and size.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ImageHeaderException">The file is not a readable image header.</exception>
+    public static async Task<ImageSize> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            return await ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads the size of the image at an http(s) URL with ranged GETs: the first 64 KiB, widening only if the header lies
+    /// further, within <see cref="MaxHeaderBytes"/> and <see cref="UrlTimeout"/>. The requests carry no API key.
+    /// </summary>
+    /// <param name="uri">The image's absolute http or https URL.</param>
+    /// <param name="httpClient">The client to fetch with (default: a shared one with no credentials).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The format and size.</returns>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s).</exception>
+    /// <exception cref="HttpRequestException">The server refused or failed.</exception>
+    /// <exception cref="TimeoutException">The read took longer than <see cref="UrlTimeout"/>.</exception>
+    /// <exception cref="ImageHeaderException">The data is not a readable image header.</exception>
+    public static async Task<ImageSize> ReadUrlAsync(Uri uri, HttpClient? httpClient = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{uri}' is not an absolute http(s) URL.", nameof(uri));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(UrlTimeout);
+        using var data = new HttpHeaderBytes(httpClient ?? SharedHttp.Value, uri, MaxHeaderBytes);
+        try
+        {
+            return await ReadPagedAsync(data, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Reading the image header from {uri} took longer than {UrlTimeout.TotalSeconds:0.#} s (ImageHeaderReader.UrlTimeout).", ex);
+        }
+    }
+
+    private static async Task<ImageSize> ReadPagedAsync(PagedHeaderBytes data, CancellationToken cancellationToken)
+    {
+        await data.LoadAsync(0, ImageHeaderParser.DetectBytes, cancellationToken).ConfigureAwait(false);
+        var format = ImageHeaderParser.Detect(data.Prefix(ImageHeaderParser.DetectBytes), complete: true)!.Value;
+        while (true)
+        {
+            if (ImageHeaderParser.TryParse(data, format, out var size))
+            {
+                return size;
+            }
+
+            var missing = data.Missing;
+            if (data.Length is { } length && missing.Offset + missing.Count > length)
+            {
+                throw Truncated(format, length, missing);
+            }
+
+            if (data.BytesLoaded >= data.MaxBytes || missing.Offset + missing.Count > data.MaxBytes)
+            {
+                throw new ImageHeaderException(format, $"the header lies beyond the first {data.MaxBytes / (1024 * 1024)} MiB (ImageHeaderReader.MaxHeaderBytes).");
+            }
+
+            var before = data.BytesLoaded;
+            await data.LoadAsync(missing.Offset, missing.Count, cancellationToken).ConfigureAwait(false);
+            if (data.BytesLoaded == before && data.Length is null)
+            {
+                throw new ImageHeaderException(format, $"the source returned no bytes at offset {missing.Offset}.");
+            }
+        }
+    }
+
+    private static ImageHeaderException Truncated(ImageFormat format, long length, (long Offset, int Count) missing) =>
+        new(format, $"truncated: the data ends at byte {length}, but the header continues at byte {missing.Offset} (needs {missing.Count} more bytes).");
+}
