@@ -36,8 +36,8 @@ internal static class IsoBmffHeader
     public static bool TryParse(HeaderBytes data, ImageFormat format, out ImageSize size)
     {
         size = default;
-        var end = data.Length ?? long.MaxValue;
-        if (!TryFind(data, format, 0, end, "meta", out var meta, out var found))
+        // Top-level boxes are bounded by the file, not a parent: one running past the data is a truncation.
+        if (!TryFind(data, format, 0, long.MaxValue, "meta", out var meta, out var found))
         {
             return false;
         }
@@ -142,7 +142,9 @@ internal static class IsoBmffHeader
     {
         found = false;
         box = default;
-        while (offset < end && !(data.Length is { } length && offset >= length))
+        // Only the top level may end where the data ends; inside a box that runs past the data, TryBox's read fails and
+        // the cut is reported as a truncation, not an absence.
+        while (offset < end && !(end == long.MaxValue && data.Length is { } length && offset == length))
         {
             if (!TryBox(data, format, offset, end, out box))
             {
