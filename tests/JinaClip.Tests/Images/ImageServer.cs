@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JinaClip.Tests.Images;
+
+/// <summary>A loopback file server for image URLs: honours Range requests (or ignores them) and records what it was sent.</summary>
+internal sealed class ImageServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ImageServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    public ConcurrentQueue<(string? Range, bool HasAuthorization)> Requests { get; } = new();
+
+    public long BytesSent;
+
+    public bool IgnoreRanges { get; set; }
+
+    public static async Task<ImageServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        ImageServer? server = null;
+        app.Run(context => server!.ServeAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new ImageServer(app, new Uri(address + "/"));
+        return server;
+    }
+
+    public Uri Add(string name, byte[] bytes)
+    {
+        Files[name] = bytes;
+        return new Uri(BaseAddress, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        var range = context.Request.Headers.Range.ToString();
+        Requests.Enqueue((range.Length == 0 ? null : range, context.Request.Headers.ContainsKey("Authorization")));
+        if (!Files.TryGetValue(context.Request.Path.Value!.TrimStart('/'), out var file))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        var (start, end) = (0L, file.Length - 1L);
+        if (!IgnoreRanges && range.StartsWith("bytes=", StringComparison.Ordinal))
+        {
+            var parts = range[6..].Split('-');
+            start = long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            end = Math.Min(end, long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+            if (start >= file.Length)
+            {
+                context.Response.StatusCode = 416;
+                return;
+            }
+
+            context.Response.StatusCode = 206;
+            context.Response.Headers.ContentRange = $"bytes {start}-{end}/{file.Length}";
+        }
+
+        context.Response.ContentLength = end - start + 1;
+        try
+        {
+            for (var at = start; at <= end; at += 8192)
+            {
+                var n = (int)Math.Min(8192, end - at + 1);
+                await context.Response.Body.WriteAsync(file.AsMemory((int)at, n), context.RequestAborted);
+                Interlocked.Add(ref BytesSent, n);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client read what it needed and hung up.
+        }
+    }
+}
