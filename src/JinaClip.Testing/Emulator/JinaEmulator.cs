@@ -142,7 +142,7 @@ public sealed class JinaEmulator
             items.Add((i, VectorGenerator.Generate(model, input, request.Dimensions, request.Model.NativeDimensions, request.Normalized)));
             if (input.IsImage)
             {
-                var tokens = TokenCounter.Image(model);
+                var tokens = TokenCounter.Image(model, input.ImageBytes);
                 imageTokens = (imageTokens ?? 0) + tokens;
                 total += tokens;
             }

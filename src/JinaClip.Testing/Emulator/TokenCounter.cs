@@ -1,17 +1,38 @@
 namespace JinaClip.Testing.Emulator;
 
 /// <summary>
-/// Usage the emulator reports. Text: the launch post's ≈1.1 tokens per whitespace-separated word, rounded up.
-/// Images: a stand-in of one tile each (1,000 tokens; 4,000 for jina-clip-v2) until the SDK's header-reading
-/// estimator is shared with the emulator.
+/// Usage the emulator reports, from the SDK's own estimator so the two agree: texts ⌈1.1 × words⌉; an image sent as
+/// bytes costs its tiles under the model's rule (size read from its header: 750×500 on jina-clip-v1 is 4×3 tiles =
+/// 12,000 tokens). Image URLs cannot be fetched offline, and bytes that are not a readable image header (test
+/// stand-ins) cost one tile.
 /// </summary>
 internal static class TokenCounter
 {
-    public static int Text(string text)
-    {
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        return Math.Max(1, ((words * 11) + 9) / 10); // ceil(words × 1.1) in integers
-    }
+    private static readonly TokenEstimator Estimator = new();
+    private static readonly TokenEstimatorOptions Rules = new();
 
-    public static int Image(string model) => model == JinaModels.ClipV2 ? 4000 : 1000;
+    public static int Text(string text) => (int)Estimator.EstimateText(text);
+
+    public static int Image(string model, byte[]? bytes)
+    {
+        if (!Rules.ImageRules.TryGetValue(model, out var rule))
+        {
+            return 1000;
+        }
+
+        if (bytes is not null)
+        {
+            try
+            {
+                var size = ImageHeaderReader.Read(bytes);
+                return (int)Math.Min(int.MaxValue, rule.Tokens(size.Width, size.Height));
+            }
+            catch (ImageHeaderException)
+            {
+                // Not an image the header reader knows: charge one tile, as for a URL.
+            }
+        }
+
+        return rule.TokensPerTile;
+    }
 }

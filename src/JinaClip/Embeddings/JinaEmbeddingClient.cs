@@ -24,6 +24,8 @@ public partial class JinaEmbeddingClient : IDisposable
     private readonly FloatTransport _floatTransport;
     private readonly int? _maxBatchSize;
     private readonly int _maxTokensPerRequest;
+    private readonly long? _budget;
+    private readonly TokenEstimator? _estimator;
 
     /// <summary>Creates a client with an API key and default options.</summary>
     /// <param name="apiKey">The Jina API key.</param>
@@ -54,6 +56,8 @@ public partial class JinaEmbeddingClient : IDisposable
         _floatTransport = options.FloatTransport;
         _maxBatchSize = options.MaxBatchSize;
         _maxTokensPerRequest = options.MaxTokensPerRequest;
+        _budget = options.MaxEstimatedTokensPerCall;
+        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimator);
         var timeProvider = options.TimeProvider ?? TimeProvider.System;
         _transport = new EmbeddingTransport(httpClient, options, embeddingsUri, apiKey);
         var pipeline = ResiliencePipelineFactory.Create(options.Retry, options.TotalTimeout, timeProvider);
@@ -100,6 +104,15 @@ public partial class JinaEmbeddingClient : IDisposable
             throw new ArgumentException(
                 $"late_chunking embeds all inputs as one sequence, so the call cannot be split, but its {list.Length} inputs (about {estimated:N0} tokens) exceed one request (at most {MaxInputs(plan)} inputs and {_maxTokensPerRequest:N0} estimated tokens). Send fewer inputs or turn late_chunking off.",
                 nameof(inputs));
+        }
+
+        if (_budget is { } budget)
+        {
+            var estimate = await _estimator!.EstimateAsync(list, plan.Model, cancellationToken).ConfigureAwait(false);
+            if (estimate.TotalTokens > budget)
+            {
+                throw new JinaTokenBudgetException(estimate, budget);
+            }
         }
 
         return await _runner.RunAsync(plan, list, ranges, cancellationToken).ConfigureAwait(false);

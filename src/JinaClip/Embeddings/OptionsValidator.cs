@@ -12,6 +12,10 @@ internal static class OptionsValidator
         Positive(options.TotalTimeout, "TotalTimeout", nameof(options));
         Range(options.MaxBatchSize ?? 1, 1, int.MaxValue, "MaxBatchSize", nameof(options));
         Range(options.MaxTokensPerRequest, 1, int.MaxValue, "MaxTokensPerRequest", nameof(options));
+        if (options.MaxEstimatedTokensPerCall is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxEstimatedTokensPerCall, "JinaClientOptions.MaxEstimatedTokensPerCall must be at least 1 (or null for no guard).");
+        }
         Range(options.MaxConcurrency, 1, 1024, "MaxConcurrency", nameof(options));
         Range(options.RequestsPerMinute ?? 1, 1, int.MaxValue, "RequestsPerMinute", nameof(options));
         Range(options.TokensPerMinute ?? 1, 1, int.MaxValue, "TokensPerMinute", nameof(options));

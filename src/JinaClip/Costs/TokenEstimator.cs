@@ -1,0 +1,109 @@
+using JinaClip.Inputs;
+
+namespace JinaClip;
+
+/// <summary>
+/// Estimates what a request will cost before it is sent: images by their size read from the header bytes (see
+/// <see cref="ImageHeaderReader"/>) and the model's <see cref="ImageTokenRule"/>, texts by
+/// <see cref="TokenEstimatorOptions.TextTokenCounter"/> (default ⌈1.1 × words⌉). An estimate, not a bill.
+/// </summary>
+public sealed class TokenEstimator
+{
+    private readonly TokenEstimatorOptions _options;
+
+    /// <summary>Creates an estimator.</summary>
+    /// <param name="options">Image rules and the text counter, or <see langword="null"/> for the defaults.</param>
+    public TokenEstimator(TokenEstimatorOptions? options = null) => _options = options ?? new TokenEstimatorOptions();
+
+    /// <summary>Estimates a text's tokens.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The estimated tokens.</returns>
+    public long EstimateText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _options.TextTokenCounter is { } count ? count(text) : Costs.RoughTokenEstimator.Text(text);
+    }
+
+    /// <summary>Estimates an image's tokens from its size under <paramref name="model"/>'s rule.</summary>
+    /// <param name="size">The image's size.</param>
+    /// <param name="model">The model.</param>
+    /// <returns>The tiles and tokens.</returns>
+    /// <exception cref="ArgumentException">The model has no image rule.</exception>
+    public (long Tiles, long Tokens) EstimateImage(ImageSize size, string model)
+    {
+        var rule = Rule(model);
+        return (rule.Tiles(size.Width, size.Height), rule.Tokens(size.Width, size.Height));
+    }
+
+    /// <summary>
+    /// Estimates a whole request. Image sizes are read from header bytes: bytes in memory, the first bytes of files
+    /// and seekable streams (whose position is restored), and a ranged GET of URLs (no API key is sent).
+    /// </summary>
+    /// <param name="inputs">The inputs, as for <see cref="JinaEmbeddingClient.EmbedAsync(IEnumerable{EmbeddingInput}, EmbeddingOptions?, CancellationToken)"/>.</param>
+    /// <param name="model">The model the request is for.</param>
+    /// <param name="cancellationToken">Cancels the estimate.</param>
+    /// <returns>The per-input breakdown and total.</returns>
+    /// <exception cref="ArgumentException">An input is null, the model has no image rule, or a stream cannot seek.</exception>
+    /// <exception cref="ImageHeaderException">An image's header cannot be read.</exception>
+    public async Task<TokenEstimate> EstimateAsync(IEnumerable<EmbeddingInput> inputs, string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        var estimates = new List<InputEstimate>();
+        foreach (var input in inputs)
+        {
+            var index = estimates.Count;
+            if (input is null)
+            {
+                throw new ArgumentException($"Input {index} is null.", nameof(inputs));
+            }
+
+            if (!input.IsImage)
+            {
+                estimates.Add(new InputEstimate(index, input.Kind, EstimateText(input.Value!), null, null));
+                continue;
+            }
+
+            var rule = Rule(model);
+            var size = await SizeOfAsync(input, index, cancellationToken).ConfigureAwait(false);
+            estimates.Add(new InputEstimate(index, input.Kind, rule.Tokens(size.Width, size.Height), size, rule.Tiles(size.Width, size.Height)));
+        }
+
+        return new TokenEstimate(model, estimates);
+    }
+
+    private static async Task<ImageSize> SizeOfAsync(EmbeddingInput input, int index, CancellationToken cancellationToken)
+    {
+        switch (input.Kind)
+        {
+            case EmbeddingInputKind.ImageBytes:
+                return ImageHeaderReader.Read(input.Bytes);
+            case EmbeddingInputKind.ImageFile:
+                return await ImageHeaderReader.ReadFileAsync(input.Value!, cancellationToken).ConfigureAwait(false);
+            case EmbeddingInputKind.ImageStream:
+                var stream = input.Stream!;
+                if (!stream.CanSeek)
+                {
+                    throw new ArgumentException($"Input {index}: a stream that cannot seek cannot be measured and still be sent; pass bytes or a file instead.");
+                }
+
+                var position = stream.Position;
+                try
+                {
+                    return await ImageHeaderReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    stream.Position = position;
+                }
+
+            default:
+                return await ImageHeaderReader.ReadUrlAsync(new Uri(input.Value!), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private ImageTokenRule Rule(string model) =>
+        _options.ImageRules.TryGetValue(model, out var rule)
+            ? rule
+            : throw new ArgumentException($"No image token rule for model '{model}'; add one to TokenEstimatorOptions.ImageRules.", nameof(model));
+}

@@ -1,0 +1,27 @@
+namespace JinaClip;
+
+/// <summary>Options for <see cref="TokenEstimator"/>: image rules per model and the text counter.</summary>
+public sealed class TokenEstimatorOptions
+{
+    /// <summary>Gets the image rule for each model, by model name (ordinal).</summary>
+    /// <value>
+    /// The defaults: <c>jina-clip-v1</c> 224-px tiles × 1,000 tokens (from the model's launch post: 750×500 → 4×3 = 12
+    /// tiles = 12,000 tokens); <c>jina-clip-v2</c> 512-px tiles × 4,000 tokens (an <b>assumption</b> from third-party
+    /// summaries: override it if your bills say otherwise); <c>jina-embeddings-v4</c> 28-px tiles × 10 tokens (an
+    /// <b>assumption</b> from one third-party guide). Add a rule for any other model that takes images.
+    /// </value>
+    public Dictionary<string, ImageTokenRule> ImageRules { get; } = new(StringComparer.Ordinal)
+    {
+        [JinaModels.ClipV1] = new(224, 1000),
+        [JinaModels.ClipV2] = new(512, 4000),
+        [JinaModels.EmbeddingsV4] = new(28, 10),
+    };
+
+    /// <summary>Gets or sets how a text's tokens are counted.</summary>
+    /// <value>
+    /// The default is <see langword="null"/>: ⌈1.1 × words⌉, a word being a run of non-white-space characters (the
+    /// launch post's ≈ 1.1 tokens per English word; other languages and code cost more). Supply a counter built from
+    /// the model's own tokenizer for an exact count; it should include the special tokens the API counts.
+    /// </value>
+    public Func<string, int>? TextTokenCounter { get; set; }
+}
