@@ -3,7 +3,7 @@ using JinaClip.Cli.Commands;
 
 namespace JinaClip.Cli;
 
-/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>, <c>search</c>.</summary>
+/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>, <c>search</c>, <c>estimate</c>.</summary>
 internal static class CliApp
 {
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken = default)
@@ -13,6 +13,7 @@ internal static class CliApp
         root.Subcommands.Add(EmbedCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(SimilarityCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(SearchCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(EstimateCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -31,7 +32,7 @@ internal static class CliApp
         {
             return await body();
         }
-        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or JinaApiException or HttpRequestException or TimeoutException or IOException)
+        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or JinaApiException or HttpRequestException or TimeoutException or IOException or ImageHeaderException or JinaTokenBudgetException or JinaBatchException)
         {
             var message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
             await stderr.WriteLineAsync($"error: {OneLine(message)}");

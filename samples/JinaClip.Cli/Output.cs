@@ -19,12 +19,17 @@ internal sealed record SearchResultOutput(int Rank, string Id, float Score);
 
 internal sealed record SearchOutput(string Query, SearchResultOutput[] Results);
 
+internal sealed record EstimateItemOutput(string Kind, string Input, string? Format, int? Width, int? Height, long? Tiles, long Tokens);
+
+internal sealed record EstimateOutput(string Model, EstimateItemOutput[] Items, long TotalTokens, decimal? Cost);
+
 /// <summary>Source-generated JSON for the CLI's <c>--json</c> output (trim and AOT safe).</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(EmbedOutput))]
 [JsonSerializable(typeof(SimilarityOutput))]
 [JsonSerializable(typeof(DemoOutput))]
 [JsonSerializable(typeof(SearchOutput))]
+[JsonSerializable(typeof(EstimateOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Single-line JSON pieces for output streamed item by item (<c>embed --from-file --json</c>).</summary>

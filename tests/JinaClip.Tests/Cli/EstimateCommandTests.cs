@@ -1,0 +1,89 @@
+using System.Text.Json;
+using JinaClip.Cli;
+using JinaClip.Tests.Images;
+using JinaClip.Tests.TestSupport;
+
+namespace JinaClip.Tests.Cli;
+
+/// <summary><c>jinaclip estimate</c>: local estimates from image headers, offline.</summary>
+public class EstimateCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new CliEnvironment(null), Ct);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Estimate_Json_GivesFormatSizeTilesTokensPerImage_AndTheTotal()
+    {
+        using var jpeg = new TempFile(TestImages.Jpeg(750, 500));
+        using var heic = new TempFile(TestImages.Heif("heic", 4032, 3024));
+
+        var (exit, stdout, stderr) = await Run("estimate", jpeg.Path, heic.Path, "--text", "a red dog", "--json", "--price", "0.05");
+
+        Assert.True(exit == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        var items = json.GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal("JPEG", items[0].GetProperty("format").GetString());
+        Assert.Equal(750, items[0].GetProperty("width").GetInt32());
+        Assert.Equal(500, items[0].GetProperty("height").GetInt32());
+        Assert.Equal(12, items[0].GetProperty("tiles").GetInt64());
+        Assert.Equal(12_000, items[0].GetProperty("tokens").GetInt64());
+        Assert.Equal("HEIC", items[1].GetProperty("format").GetString());
+        Assert.Equal(18 * 14, items[1].GetProperty("tiles").GetInt64());
+        Assert.Equal(4, items[2].GetProperty("tokens").GetInt64());
+        Assert.Equal(12_000 + 252_000 + 4, json.GetProperty("total_tokens").GetInt64());
+        Assert.Equal(0.0132002m, json.GetProperty("cost").GetDecimal());
+        Assert.Equal(string.Empty, stderr);
+    }
+
+    [Fact]
+    public async Task Estimate_Table_PrintsARowPerItemAndTheTotal()
+    {
+        using var png = new TempFile(TestImages.Png(225, 224));
+
+        var (exit, stdout, _) = await Run("estimate", "--model", "jina-clip-v1", png.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"image\s+PNG\s+225\s+224\s+2\s+2,000", stdout);
+        Assert.Contains("total 2,000 tokens on jina-clip-v1 (an estimate)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Estimate_BrokenImage_ExitsNonZeroWithOneLine()
+    {
+        using var broken = new TempFile(TestImages.Png(100, 100)[..20]);
+
+        var (exit, stdout, stderr) = await Run("estimate", broken.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {broken.Path}: PNG: truncated", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Estimate_ModelWithoutAnImageRule_FailsNamingIt()
+    {
+        using var gif = new TempFile(TestImages.Gif(10, 10));
+
+        var (exit, _, stderr) = await Run("estimate", "--model", "jina-embeddings-v3", gif.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("No image token rule for model 'jina-embeddings-v3'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Estimate_Nothing_IsAnError()
+    {
+        var (exit, _, stderr) = await Run("estimate");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("at least one image", stderr, StringComparison.Ordinal);
+    }
+}
