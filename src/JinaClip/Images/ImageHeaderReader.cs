@@ -5,7 +5,7 @@ namespace JinaClip;
 /// <summary>
 /// Reads an image's format, width and height from its header bytes only — PNG, JPEG, GIF, WebP, BMP, TIFF, AVIF and
 /// HEIC, detected from the bytes, never the name — without decoding pixels. Streams, files and URLs are read only as
-/// far as the header needs (in 4 KiB pages; a JPEG's EXIF block is skipped, not read), never more than
+/// far as the header needs (in 1 KiB pages; a JPEG's EXIF block is skipped, not read), never more than
 /// <see cref="MaxHeaderBytes"/>, and memory grows with the bytes actually read, never with sizes a header claims.
 /// </summary>
 public static class ImageHeaderReader

@@ -1,13 +1,13 @@
 namespace JinaClip.Images;
 
 /// <summary>
-/// Image bytes loaded on demand in 4 KiB pages (from a stream or over HTTP): only the pages a parser asks for are read,
+/// Image bytes loaded on demand in 1 KiB pages (from a stream or over HTTP): only the pages a parser asks for are read,
 /// so a JPEG's large EXIF block is skipped, not loaded. Memory grows with what is actually read, never with what a
 /// header claims, and stops at <see cref="MaxBytes"/>.
 /// </summary>
 internal abstract class PagedHeaderBytes : HeaderBytes, IDisposable
 {
-    public const int PageSize = 4096;
+    public const int PageSize = 1024;
     private readonly Dictionary<long, byte[]> _pages = [];
     private byte[] _scratch = new byte[64];
     private long? _length;
@@ -68,6 +68,17 @@ internal abstract class PagedHeaderBytes : HeaderBytes, IDisposable
     }
 
     protected bool HasPage(long page) => _pages.ContainsKey(page);
+
+    /// <summary>Takes ownership of one page read from page-aligned <paramref name="offset"/>; a short page marks the end.</summary>
+    protected void StorePage(long offset, byte[] page, int length)
+    {
+        _pages[offset / PageSize] = length == page.Length ? page : page.AsSpan(0, length).ToArray();
+        BytesLoaded += length;
+        if (length < PageSize)
+        {
+            _length = offset + length;
+        }
+    }
 
     /// <summary>Stores bytes read from page-aligned <paramref name="offset"/>; a short final page marks the end.</summary>
     protected void Store(long offset, ReadOnlySpan<byte> data, bool endOfData)

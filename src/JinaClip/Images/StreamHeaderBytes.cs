@@ -3,7 +3,6 @@ namespace JinaClip.Images;
 /// <summary>Pages from a stream: seeks straight to them when the stream can seek, else reads forward to them.</summary>
 internal sealed class StreamHeaderBytes(Stream stream, long maxBytes) : PagedHeaderBytes(maxBytes)
 {
-    private readonly byte[] _buffer = new byte[PageSize];
     private readonly long _origin = stream.CanSeek ? stream.Position : 0; // the image starts where the stream is
     private long _next; // forward-only: the next unread offset
 
@@ -23,10 +22,11 @@ internal sealed class StreamHeaderBytes(Stream stream, long maxBytes) : PagedHea
                 stream.Position = _origin + (page * PageSize);
             }
 
+            var buffer = new byte[PageSize];
             var read = 0;
             while (read < PageSize)
             {
-                var n = await stream.ReadAsync(_buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
@@ -35,7 +35,7 @@ internal sealed class StreamHeaderBytes(Stream stream, long maxBytes) : PagedHea
                 read += n;
             }
 
-            Store(page * PageSize, _buffer.AsSpan(0, read), endOfData: read < PageSize);
+            StorePage(page * PageSize, buffer, read);
             _next = (page + 1) * PageSize;
         }
     }
