@@ -17,9 +17,10 @@ internal static class EstimateCommand
         var model = new Option<string?>("--model") { Description = "The model whose rules apply (default jina-clip-v1)." };
         var price = new Option<decimal?>("--price") { Description = "Price per million tokens, to print the cost (e.g. 0.05)." };
         var json = new Option<bool>("--json") { Description = "Write the estimate as JSON on stdout." };
+        var vocab = new Option<string?>("--vocab") { Description = "The model's BERT vocab.txt, for exact WordPiece text counts (default: 1.1 tokens a word)." };
         var command = new Command("estimate", "Estimate the tokens images and texts would cost, locally, from image header bytes.");
         command.Arguments.Add(items);
-        foreach (var option in new Option[] { texts, model, price, json })
+        foreach (var option in new Option[] { texts, model, price, json, vocab })
         {
             command.Options.Add(option);
         }
@@ -39,7 +40,25 @@ internal static class EstimateCommand
             }
 
             var modelName = result.GetValue(model) ?? JinaModels.ClipV1;
-            var estimator = new TokenEstimator();
+            var estimatorOptions = new TokenEstimatorOptions();
+            if (result.GetValue(vocab) is { } vocabPath)
+            {
+                if (!File.Exists(vocabPath))
+                {
+                    throw new FileNotFoundException($"--vocab '{vocabPath}' does not exist.", vocabPath);
+                }
+
+                try
+                {
+                    estimatorOptions.TextTokenCounter = (await WordPieceTokenCounter.LoadAsync(vocabPath, cancellationToken: ct)).Count;
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new ArgumentException($"--vocab '{vocabPath}': {ex.Message}", ex);
+                }
+            }
+
+            var estimator = new TokenEstimator(estimatorOptions);
             var rows = new List<EstimateItemOutput>();
             foreach (var item in images)
             {

@@ -79,6 +79,17 @@ public class EstimateCommandTests
     }
 
     [Fact]
+    public async Task Estimate_Vocab_CountsTextsExactly()
+    {
+        using var vocab = new TempFile(System.Text.Encoding.UTF8.GetBytes("[UNK]\n[CLS]\n[SEP]\nun\n##believ\n##able\n"));
+
+        var (exit, stdout, stderr) = await Run("estimate", "--text", "Unbelievable", "--vocab", vocab.Path, "--json");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(5, JsonDocument.Parse(stdout).RootElement.GetProperty("total_tokens").GetInt64()); // [CLS] un ##believ ##able [SEP]
+    }
+
+    [Fact]
     public async Task Estimate_Nothing_IsAnError()
     {
         var (exit, _, stderr) = await Run("estimate");
