@@ -4,6 +4,8 @@ using System.Threading.RateLimiting;
 using JinaClip.Errors;
 using JinaClip.Http;
 using JinaClip.Serialization;
+using JinaClip.Telemetry;
+using System.Diagnostics;
 
 namespace JinaClip.Embeddings;
 
@@ -52,6 +54,35 @@ internal sealed class EmbeddingTransport : IDisposable
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.UserAgent.Add(UserAgent);
 
+        using var activity = JinaTelemetry.StartAttempt(request.Model, EmbeddingsUri, request.Inputs.Length);
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            var result = await SendCoreAsync(message, request, cancellationToken).ConfigureAwait(false);
+            var tags = JinaTelemetry.Tags(request.Model, EmbeddingsUri);
+            JinaTelemetry.Duration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, tags);
+            if ((result.Usage.PromptTokens ?? result.Usage.TotalTokens) is { } tokens)
+            {
+                tags.Add("gen_ai.token.type", "input");
+                JinaTelemetry.TokenUsage.Record(tokens, tags);
+                activity?.SetTag("gen_ai.usage.input_tokens", tokens);
+            }
+
+            activity?.SetTag("gen_ai.response.model", result.Model);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var errorType = JinaTelemetry.ErrorType(ex);
+            JinaTelemetry.Duration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, JinaTelemetry.Tags(request.Model, EmbeddingsUri, errorType));
+            activity?.SetTag("error.type", errorType);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<JinaEmbeddingCollection> SendCoreAsync(HttpRequestMessage message, EmbeddingRequest request, CancellationToken cancellationToken)
+    {
         using var timeout = _networkTimeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(_networkTimeout, _timeProvider);

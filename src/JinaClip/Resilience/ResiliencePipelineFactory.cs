@@ -36,6 +36,8 @@ internal static class ResiliencePipelineFactory
                     args.Outcome.Exception is JinaApiException { RetryAfter: { } wait } ? (wait < cap ? wait : cap) : null),
                 OnRetry = args =>
                 {
+                    Telemetry.JinaTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(
+                        "error.type", args.Outcome.Exception is { } ex ? Telemetry.JinaTelemetry.ErrorType(ex) : "unknown"));
                     if (args.Context.Properties.TryGetValue(CounterKey, out var counter))
                     {
                         counter.Increment();
