@@ -37,7 +37,7 @@ internal sealed class EmbeddingTransport : IDisposable
         _tokenLimiter = options.TokenRateLimiter ?? Own(PerMinute(options.TokensPerMinute));
 
         // One request may be estimated above a whole minute's budget: it then waits for a full window, never forever.
-        _tokenPermitCap = options.TokenRateLimiter is null && options.TokensPerMinute is { } tpm ? tpm : int.MaxValue;
+        _tokenPermitCap = options.TokensPerMinute ?? int.MaxValue;
     }
 
     public Uri EmbeddingsUri { get; }

@@ -94,4 +94,12 @@ public sealed class JinaClientOptions
     /// <returns>A string naming the endpoint, model and whether a key is set.</returns>
     public override string ToString() =>
         $"JinaClientOptions {{ Endpoint = {Endpoint}, DefaultModel = {DefaultModel}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
+
+    /// <summary>A copy a client may adjust (its retry options copied too), leaving the registered options untouched.</summary>
+    internal JinaClientOptions CloneForClient()
+    {
+        var copy = (JinaClientOptions)MemberwiseClone();
+        copy.Retry = Retry.MemberwiseCloneRetry();
+        return copy;
+    }
 }

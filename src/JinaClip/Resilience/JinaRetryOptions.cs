@@ -29,4 +29,6 @@ public sealed class JinaRetryOptions
     /// </summary>
     /// <value>The default is 60 seconds.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    internal JinaRetryOptions MemberwiseCloneRetry() => (JinaRetryOptions)MemberwiseClone();
 }

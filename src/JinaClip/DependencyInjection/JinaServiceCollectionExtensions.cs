@@ -1,0 +1,117 @@
+using System.Net.Http;
+using JinaClip.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="JinaClip.JinaEmbeddingClient"/> with dependency injection.</summary>
+public static class JinaServiceCollectionExtensions
+{
+    /// <summary>The configuration section <see cref="AddJinaClient(IServiceCollection, IConfiguration, string)"/> reads by default.</summary>
+    public const string DefaultSectionName = "Jina";
+
+    /// <summary>
+    /// Registers the default <see cref="JinaClip.JinaEmbeddingClient"/> as a typed client through
+    /// <see cref="IHttpClientFactory"/>, with options bound from a configuration section (keys as the option names:
+    /// <c>ApiKey</c>, <c>Endpoint</c>, <c>DefaultModel</c>, <c>MaxConcurrency</c>, <c>Retry:MaxRetryAttempts</c>, …) and
+    /// validated when the host starts: a missing key fails start-up naming <c>Jina:ApiKey</c> and <c>JINA_API_KEY</c>.
+    /// Retries are the client's own (one owner): do not add a retry handler to the returned builder as well.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root (or any parent of the section).</param>
+    /// <param name="sectionName">The section's name.</param>
+    /// <returns>The HTTP client builder, to add handlers.</returns>
+    public static IHttpClientBuilder AddJinaClient(this IServiceCollection services, IConfiguration configuration, string sectionName = DefaultSectionName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, Options.Options.DefaultName, configuration.GetSection(sectionName), null, keyed: false);
+    }
+
+    /// <summary>Registers the default <see cref="JinaClip.JinaEmbeddingClient"/>, configured in code (validated at start-up).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddJinaClient(this IServiceCollection services, Action<JinaClip.JinaClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, Options.Options.DefaultName, null, configure, keyed: false);
+    }
+
+    /// <summary>
+    /// Registers a named client as a keyed service (resolve with <c>[FromKeyedServices("name")]</c> or
+    /// <c>GetRequiredKeyedService&lt;JinaEmbeddingClient&gt;("name")</c>), bound from a configuration section, so
+    /// differently configured clients (e.g. clip-v1 for images, v3 for long texts) live side by side.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name and service key.</param>
+    /// <param name="section">The client's configuration section.</param>
+    /// <param name="configure">Optional settings applied after binding.</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddKeyedJinaClient(this IServiceCollection services, string name, IConfigurationSection section, Action<JinaClip.JinaClientOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(section);
+        return Register(services, name, section, configure, keyed: true);
+    }
+
+    /// <summary>Registers a named client as a keyed service, configured in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name and service key.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddKeyedJinaClient(this IServiceCollection services, string name, Action<JinaClip.JinaClientOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, name, null, configure, keyed: true);
+    }
+
+    private static IHttpClientBuilder Register(
+        IServiceCollection services, string name, IConfigurationSection? section, Action<JinaClip.JinaClientOptions>? configure, bool keyed)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var path = section?.Path ?? (keyed ? $"Jina:{name}" : DefaultSectionName);
+        var options = services.AddOptions<JinaClip.JinaClientOptions>(name);
+        if (section is not null)
+        {
+            options.Configure(o => ConfigurationReader.Bind(section, o));
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JinaClip.JinaClientOptions>>(new JinaClientOptionsValidation(name, path));
+        services.TryAddKeyedSingleton(name, (sp, _) => SharedRateLimits.For(sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaClientOptions>>().Get(name)));
+
+        var httpName = $"JinaClip:{name}";
+        var builder = services.AddHttpClient(httpName)
+            // The key must never follow a redirect to another host: the client sends it only to its endpoint.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+
+        JinaClip.JinaEmbeddingClient Create(IServiceProvider sp)
+        {
+            var configured = sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaClientOptions>>().Get(name);
+            var limits = sp.GetRequiredKeyedService<SharedRateLimits>(name);
+            var copy = configured.CloneForClient();
+            copy.RequestRateLimiter = limits.Requests;
+            copy.TokenRateLimiter = limits.Tokens;
+            return new JinaClip.JinaEmbeddingClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), copy);
+        }
+
+        if (keyed)
+        {
+            services.AddKeyedTransient(name, (sp, _) => Create(sp));
+        }
+        else
+        {
+            services.AddTransient(Create);
+        }
+
+        return builder;
+    }
+}
