@@ -100,6 +100,7 @@ public static class JinaServiceCollectionExtensions
             var copy = configured.CloneForClient();
             copy.RequestRateLimiter = limits.Requests;
             copy.TokenRateLimiter = limits.Tokens;
+            copy.LoggerFactory ??= sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>();
             return new JinaClip.JinaEmbeddingClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), copy);
         }
 

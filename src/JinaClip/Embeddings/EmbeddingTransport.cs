@@ -6,6 +6,8 @@ using JinaClip.Http;
 using JinaClip.Serialization;
 using JinaClip.Telemetry;
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JinaClip.Embeddings;
 
@@ -24,6 +26,7 @@ internal sealed class EmbeddingTransport : IDisposable
     private readonly RateLimiter? _tokenLimiter;
     private readonly int _tokenPermitCap;
     private readonly List<IDisposable> _owned = [];
+    private readonly ILogger _logger;
 
     public EmbeddingTransport(HttpClient? httpClient, JinaClientOptions options, Uri embeddingsUri, string apiKey)
     {
@@ -31,6 +34,7 @@ internal sealed class EmbeddingTransport : IDisposable
         _apiKey = apiKey;
         _networkTimeout = options.NetworkTimeout;
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _logger = options.LoggerFactory?.CreateLogger("JinaClip") ?? NullLogger.Instance;
         _ownsHttp = httpClient is null;
         _http = httpClient ?? DefaultHttpClient.Create();
         _requestLimiter = options.RequestRateLimiter ?? Own(PerMinute(options.RequestsPerMinute));
@@ -56,6 +60,19 @@ internal sealed class EmbeddingTransport : IDisposable
 
         using var activity = JinaTelemetry.StartAttempt(request.Model, EmbeddingsUri, request.Inputs.Length);
         var started = _timeProvider.GetTimestamp();
+        Log.Sending(_logger, request.Inputs.Length, request.Model, EmbeddingsUri);
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+#pragma warning disable CA1873 // guarded by IsEnabled(Trace) just above
+            Log.Inputs(_logger, string.Join(" | ", request.Inputs.Select(i => i.Kind switch
+            {
+                EmbeddingInputKind.Text => i.Value,
+                EmbeddingInputKind.ImageUrl => $"image {i.Value}",
+                _ => $"image ({i.Kind}, {i.ImageData.Length} bytes)",
+            })));
+#pragma warning restore CA1873
+        }
+
         try
         {
             var result = await SendCoreAsync(message, request, cancellationToken).ConfigureAwait(false);
@@ -69,6 +86,8 @@ internal sealed class EmbeddingTransport : IDisposable
             }
 
             activity?.SetTag("gen_ai.response.model", result.Model);
+            var elapsedMs = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+            Log.Received(_logger, result.Count, result.Model, result.Usage.TotalTokens, elapsedMs);
             return result;
         }
         catch (Exception ex)
@@ -76,6 +95,8 @@ internal sealed class EmbeddingTransport : IDisposable
             var errorType = JinaTelemetry.ErrorType(ex);
             JinaTelemetry.Duration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, JinaTelemetry.Tags(request.Model, EmbeddingsUri, errorType));
             activity?.SetTag("error.type", errorType);
+            var failedMs = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+            Log.Failed(_logger, EmbeddingsUri, errorType, failedMs);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }

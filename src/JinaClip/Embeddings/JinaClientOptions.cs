@@ -95,6 +95,13 @@ public sealed class JinaClientOptions
     public override string ToString() =>
         $"JinaClientOptions {{ Endpoint = {Endpoint}, DefaultModel = {DefaultModel}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
 
+    /// <summary>
+    /// Gets or sets where the client logs: requests and responses at Debug, retries at Warning, inputs (texts, and
+    /// images by kind and URL, never bytes) at Trace. The API key is never logged.
+    /// </summary>
+    /// <value>The default is <see langword="null"/> (no logging); the DI registration sets the host's factory.</value>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>A copy a client may adjust (its retry options copied too), leaving the registered options untouched.</summary>
     internal JinaClientOptions CloneForClient()
     {

@@ -60,7 +60,8 @@ public partial class JinaEmbeddingClient : IDisposable
         _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimator);
         var timeProvider = options.TimeProvider ?? TimeProvider.System;
         _transport = new EmbeddingTransport(httpClient, options, embeddingsUri, apiKey);
-        var pipeline = ResiliencePipelineFactory.Create(options.Retry, options.TotalTimeout, timeProvider);
+        var logger = (Microsoft.Extensions.Logging.ILogger?)options.LoggerFactory?.CreateLogger("JinaClip") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var pipeline = ResiliencePipelineFactory.Create(options.Retry, options.TotalTimeout, timeProvider, logger, embeddingsUri);
         _runner = new BatchRunner(_transport, pipeline, options.TotalTimeout, options.MaxConcurrency);
     }
 

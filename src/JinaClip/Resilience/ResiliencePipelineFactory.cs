@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -13,7 +14,7 @@ internal static class ResiliencePipelineFactory
 {
     public static readonly ResiliencePropertyKey<RetryCounter> CounterKey = new("JinaClip.RetryCounter");
 
-    public static ResiliencePipeline Create(JinaRetryOptions retry, TimeSpan totalTimeout, TimeProvider timeProvider)
+    public static ResiliencePipeline Create(JinaRetryOptions retry, TimeSpan totalTimeout, TimeProvider timeProvider, ILogger logger, Uri endpoint)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         if (totalTimeout != Timeout.InfiniteTimeSpan)
@@ -36,8 +37,10 @@ internal static class ResiliencePipelineFactory
                     args.Outcome.Exception is JinaApiException { RetryAfter: { } wait } ? (wait < cap ? wait : cap) : null),
                 OnRetry = args =>
                 {
-                    Telemetry.JinaTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(
-                        "error.type", args.Outcome.Exception is { } ex ? Telemetry.JinaTelemetry.ErrorType(ex) : "unknown"));
+                    var errorType = args.Outcome.Exception is { } ex ? Telemetry.JinaTelemetry.ErrorType(ex) : "unknown";
+                    Telemetry.JinaTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", errorType));
+                    var delayMs = args.RetryDelay.TotalMilliseconds;
+                    Telemetry.Log.Retrying(logger, endpoint, errorType, args.AttemptNumber + 1, delayMs);
                     if (args.Context.Properties.TryGetValue(CounterKey, out var counter))
                     {
                         counter.Increment();
