@@ -32,20 +32,12 @@ internal sealed class SharedRateLimits : IDisposable
 
     private SlidingWindowRateLimiter? Own(int? perMinute)
     {
-        if (perMinute is not { } permits)
+        var limiter = Resilience.PerMinuteLimiter.Create(perMinute);
+        if (limiter is not null)
         {
-            return null;
+            _owned.Add(limiter);
         }
 
-        var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 12,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        _owned.Add(limiter);
         return limiter;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using JinaClip.Errors;
 using JinaClip.Http;
+using JinaClip.Resilience;
 using JinaClip.Serialization;
 using JinaClip.Telemetry;
 using System.Diagnostics;
@@ -37,8 +38,8 @@ internal sealed class EmbeddingTransport : IDisposable
         _logger = options.LoggerFactory?.CreateLogger("JinaClip") ?? NullLogger.Instance;
         _ownsHttp = httpClient is null;
         _http = httpClient ?? DefaultHttpClient.Create();
-        _requestLimiter = options.RequestRateLimiter ?? Own(PerMinute(options.RequestsPerMinute));
-        _tokenLimiter = options.TokenRateLimiter ?? Own(PerMinute(options.TokensPerMinute));
+        _requestLimiter = options.RequestRateLimiter ?? Own(PerMinuteLimiter.Create(options.RequestsPerMinute));
+        _tokenLimiter = options.TokenRateLimiter ?? Own(PerMinuteLimiter.Create(options.TokensPerMinute));
 
         // One request may be estimated above a whole minute's budget: it then waits for a full window, never forever.
         _tokenPermitCap = options.TokensPerMinute ?? int.MaxValue;
@@ -160,17 +161,6 @@ internal sealed class EmbeddingTransport : IDisposable
 
         return lease;
     }
-
-    private static SlidingWindowRateLimiter? PerMinute(int? limit) => limit is { } permits
-        ? new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 12,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        })
-        : null;
 
     private RateLimiter? Own(RateLimiter? limiter)
     {

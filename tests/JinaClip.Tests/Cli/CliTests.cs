@@ -13,13 +13,7 @@ public class CliTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(int Exit, string Out, string Err)> Run(CliEnvironment environment, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, environment, Ct);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(CliEnvironment environment, params string[] args) => CliRun.Run(environment, args);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -10,13 +10,7 @@ public class EstimateCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new CliEnvironment(null), Ct);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.Run(CliRun.NoKey, args);
 
     [Fact]
     public async Task Estimate_Json_GivesFormatSizeTilesTokensPerImage_AndTheTotal()

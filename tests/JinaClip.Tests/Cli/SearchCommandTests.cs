@@ -2,6 +2,8 @@ using System.Text.Json;
 using JinaClip.Cli;
 using JinaClip.Testing;
 
+using JinaClip.Tests.TestSupport;
+
 namespace JinaClip.Tests.Cli;
 
 /// <summary><c>jinaclip search</c>: index a folder, save and reload, rank images against a text.</summary>
@@ -25,13 +27,7 @@ public sealed class SearchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, NoKey, Ct);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.Run(CliRun.NoKey, args);
 
     [Fact]
     public async Task Search_Folder_RanksEveryImageByCosineToTheQuery()
