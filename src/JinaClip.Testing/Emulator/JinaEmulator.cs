@@ -51,8 +51,38 @@ public sealed class JinaEmulator
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _requests.Clear();
 
+    /// <summary>
+    /// Builds a canned embeddings response (for <see cref="JinaEmulatorOptions.CannedResponse"/>): <paramref name="count"/>
+    /// deterministic unit vectors of <paramref name="dimensions"/> floats, in the API's (and OpenAI's) response shape.
+    /// </summary>
+    /// <param name="count">How many embeddings (indices 0 to count − 1).</param>
+    /// <param name="dimensions">Floats per embedding.</param>
+    /// <param name="base64">Base64 strings (the default, as the SDK and OpenAI's SDK request) or JSON float arrays.</param>
+    /// <param name="model">The model name in the body.</param>
+    /// <returns>The UTF-8 JSON body.</returns>
+    public static byte[] CannedEmbeddings(int count, int dimensions, bool base64 = true, string model = JinaModels.ClipV1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+        var items = new List<(int Index, float[] Vector)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            items.Add((i, VectorGenerator.Generate(model, new ParsedInput(false, $"canned {i}", null, null), dimensions, dimensions, normalized: true)));
+        }
+
+        return ResponseWriter.Write(model, items, base64 ? EmbeddingType.Base64 : EmbeddingType.Float, count * 4, null);
+    }
+
+    internal bool IsCanned => _options.CannedResponse is not null;
+
     internal async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
+        if (_options.CannedResponse is { } canned)
+        {
+            Interlocked.Increment(ref _requestCounter);
+            return new EmulatorResponse(200, canned);
+        }
+
         var number = Interlocked.Increment(ref _requestCounter);
         _requests.Enqueue(Record(request));
         var requestId = $"emu{number:x13}";

@@ -14,4 +14,12 @@ public sealed class JinaEmulatorOptions
     /// <summary>Gets or sets the clock used for added latency.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets or sets a canned response: a fixed, pre-serialised 200 body sent for every request whatever it says (not
+    /// parsed, validated or recorded; only counted), so a benchmark measures the client, not the server. Build one with
+    /// <see cref="JinaEmulator.CannedEmbeddings"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: requests are answered normally.</value>
+    public byte[]? CannedResponse { get; set; }
 }

@@ -63,7 +63,16 @@ public sealed class JinaEmulatorServer : IAsyncDisposable
     {
         var aborted = context.RequestAborted;
         using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, aborted).ConfigureAwait(false);
+        if (emulator.IsCanned)
+        {
+            // Canned mode measures the client: read the body to the end without keeping it.
+            await context.Request.Body.CopyToAsync(Stream.Null, aborted).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.Request.Body.CopyToAsync(body, aborted).ConfigureAwait(false);
+        }
+
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = new EmulatorRequest(
             context.Request.Method,

@@ -52,7 +52,7 @@ internal sealed class EmbeddingTransport : IDisposable
         using var requestLease = await AcquireAsync(_requestLimiter, 1, cancellationToken).ConfigureAwait(false);
         using var tokenLease = await AcquireAsync(_tokenLimiter, Math.Min(estimatedTokens, _tokenPermitCap), cancellationToken).ConfigureAwait(false);
 
-        var body = new ArrayBufferWriter<byte>(4096);
+        var body = new PooledBufferWriter(EmbeddingRequestWriter.EstimateSize(request));
         EmbeddingRequestWriter.Write(request, body);
         using var message = new HttpRequestMessage(HttpMethod.Post, EmbeddingsUri) { Content = new JsonRequestContent(body) };
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);

@@ -4,12 +4,15 @@ using System.Net.Http.Headers;
 
 namespace JinaClip.Http;
 
-/// <summary>A JSON request body already written to memory, so its length is known and it can be sent again.</summary>
+/// <summary>
+/// A JSON request body already written to a pooled buffer, so its length is known; the buffer goes back to the pool
+/// when the request message (and so this content) is disposed.
+/// </summary>
 internal sealed class JsonRequestContent : HttpContent
 {
-    private readonly ArrayBufferWriter<byte> _buffer;
+    private readonly PooledBufferWriter _buffer;
 
-    public JsonRequestContent(ArrayBufferWriter<byte> buffer)
+    public JsonRequestContent(PooledBufferWriter buffer)
     {
         _buffer = buffer;
         Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -27,5 +30,15 @@ internal sealed class JsonRequestContent : HttpContent
     {
         length = _buffer.WrittenCount;
         return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _buffer.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

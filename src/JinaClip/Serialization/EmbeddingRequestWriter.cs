@@ -18,6 +18,18 @@ internal static class EmbeddingRequestWriter
         SkipValidation = true,
     };
 
+    /// <summary>An upper estimate of the body's size, so the buffer is rented once: base64 is 4/3 of the bytes, UTF-8 at most 3 a char.</summary>
+    public static int EstimateSize(EmbeddingRequest request)
+    {
+        long size = 256 + (request.Model.Length * 3) + (request.Task?.Length ?? 0);
+        foreach (var input in request.Inputs)
+        {
+            size += 16 + (input.IsImageData ? ((input.ImageData.Length + 2) / 3 * 4) : ((input.Value?.Length ?? 0) * 3L));
+        }
+
+        return (int)Math.Min(size, Array.MaxLength);
+    }
+
     public static void Write(EmbeddingRequest request, IBufferWriter<byte> output)
     {
         using var writer = new Utf8JsonWriter(output, WriterOptions);
