@@ -6,12 +6,10 @@ namespace JinaClip.AI;
 /// <summary>An <see cref="IEmbeddingGenerator{String, Embedding}"/> over a <see cref="JinaEmbeddingClient"/> (texts).</summary>
 internal sealed class JinaTextEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly JinaEmbeddingClient _client;
     private readonly GeneratorDefaults _defaults;
 
     public JinaTextEmbeddingGenerator(JinaEmbeddingClient client, string? modelId, int? dimensions)
     {
-        _client = client;
         _defaults = new GeneratorDefaults(client, modelId, dimensions);
         Metadata = _defaults.Metadata;
     }

@@ -56,7 +56,7 @@ public sealed class JinaClientOptions
 
     /// <summary>
     /// Gets or sets a budget guard: the most tokens one <c>EmbedAsync</c> call may be estimated to spend (images by
-    /// their header size and <see cref="TokenEstimator"/>'s rules, which reads image headers — a ranged GET for URLs —
+    /// their header size and <see cref="JinaClip.TokenEstimator"/>'s rules, which reads image headers — a ranged GET for URLs —
     /// before sending). A call over it throws <see cref="JinaTokenBudgetException"/> before anything is sent. Streaming
     /// calls are not checked (use <see cref="TokensPerMinute"/>).
     /// </summary>
@@ -65,7 +65,7 @@ public sealed class JinaClientOptions
 
     /// <summary>Gets or sets the estimator options the budget guard uses (image rules per model, text counter).</summary>
     /// <value>The default is <see langword="null"/>: <see cref="TokenEstimatorOptions"/>' defaults.</value>
-    public TokenEstimatorOptions? TokenEstimator { get; set; }
+    public TokenEstimatorOptions? TokenEstimatorOptions { get; set; }
 
     /// <summary>Gets or sets how many requests of one call may be in flight at once.</summary>
     /// <value>The default is 4 (the free tier allows 5 concurrent requests).</value>

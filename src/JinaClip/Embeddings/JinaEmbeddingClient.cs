@@ -57,7 +57,7 @@ public partial class JinaEmbeddingClient : IDisposable
         _maxBatchSize = options.MaxBatchSize;
         _maxTokensPerRequest = options.MaxTokensPerRequest;
         _budget = options.MaxEstimatedTokensPerCall;
-        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimator);
+        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions);
         var timeProvider = options.TimeProvider ?? TimeProvider.System;
         _transport = new EmbeddingTransport(httpClient, options, embeddingsUri, apiKey);
         var logger = (Microsoft.Extensions.Logging.ILogger?)options.LoggerFactory?.CreateLogger("JinaClip") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;

@@ -15,9 +15,8 @@ public static class ImageHeaderReader
 
     private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 }));
 
-    /// <summary>Gets or sets how long <see cref="ReadUrlAsync"/> may take in all.</summary>
-    /// <value>The default is 10 seconds.</value>
-    public static TimeSpan UrlTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Gets how long <see cref="ReadUrlAsync"/> may take in all when no timeout is given: 10 seconds.</summary>
+    public static TimeSpan DefaultUrlTimeout { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Reads the size from image bytes in memory.</summary>
     /// <param name="data">The image file's bytes (at least its header).</param>
@@ -65,17 +64,18 @@ public static class ImageHeaderReader
 
     /// <summary>
     /// Reads the size of the image at an http(s) URL with ranged GETs: the first 64 KiB, widening only if the header lies
-    /// further, within <see cref="MaxHeaderBytes"/> and <see cref="UrlTimeout"/>. The requests carry no API key.
+    /// further, within <see cref="MaxHeaderBytes"/> and a time limit. The requests carry no API key.
     /// </summary>
     /// <param name="uri">The image's absolute http or https URL.</param>
     /// <param name="httpClient">The client to fetch with (default: a shared one with no credentials).</param>
+    /// <param name="timeout">How long the whole read may take (default <see cref="DefaultUrlTimeout"/>).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The format and size.</returns>
     /// <exception cref="ArgumentException">The URL is not absolute http(s).</exception>
     /// <exception cref="HttpRequestException">The server refused or failed.</exception>
-    /// <exception cref="TimeoutException">The read took longer than <see cref="UrlTimeout"/>.</exception>
+    /// <exception cref="TimeoutException">The read took longer than <paramref name="timeout"/>.</exception>
     /// <exception cref="ImageHeaderException">The data is not a readable image header.</exception>
-    public static async Task<ImageSize> ReadUrlAsync(Uri uri, HttpClient? httpClient = null, CancellationToken cancellationToken = default)
+    public static async Task<ImageSize> ReadUrlAsync(Uri uri, HttpClient? httpClient = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -83,16 +83,17 @@ public static class ImageHeaderReader
             throw new ArgumentException($"'{uri}' is not an absolute http(s) URL.", nameof(uri));
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(UrlTimeout);
+        var limit = timeout ?? DefaultUrlTimeout;
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(limit);
         using var data = new HttpHeaderBytes(httpClient ?? SharedHttp.Value, uri, MaxHeaderBytes);
         try
         {
-            return await ReadPagedAsync(data, timeout.Token).ConfigureAwait(false);
+            return await ReadPagedAsync(data, timer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Reading the image header from {uri} took longer than {UrlTimeout.TotalSeconds:0.#} s (ImageHeaderReader.UrlTimeout).", ex);
+            throw new TimeoutException($"Reading the image header from {uri} took longer than {limit.TotalSeconds:0.###} s.", ex);
         }
     }
 

@@ -73,4 +73,25 @@ public sealed class ImageUrlTests : IAsyncLifetime
     [InlineData("file:///tmp/a.png")]
     public async Task Url_NotHttp_IsRejectedBeforeAnyRequest(string url) =>
         await Assert.ThrowsAsync<ArgumentException>(() => ImageHeaderReader.ReadUrlAsync(new Uri(url), cancellationToken: Ct));
+
+    [Fact]
+    public async Task Url_SlowerThanTheTimeout_IsATimeoutNamingTheLimit()
+    {
+        using var hanging = new HttpClient(new HangingHandler());
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() =>
+            ImageHeaderReader.ReadUrlAsync(new Uri("https://images.example/slow.png"), hanging, TimeSpan.FromMilliseconds(50), Ct));
+
+        Assert.Contains("took longer than 0.05 s", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Never answers; only cancellation ends a request.</summary>
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
 }
