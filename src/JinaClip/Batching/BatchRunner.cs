@@ -103,7 +103,7 @@ internal sealed class BatchRunner
         {
             try
             {
-                var batch = await SendBatchAsync(plan, inputs[range.Start..(range.Start + range.Count)], counter, cancellationToken).ConfigureAwait(false);
+                var batch = await SendBatchAsync(plan, inputs.AsSpan(range.Start, range.Count).ToArray(), counter, cancellationToken).ConfigureAwait(false);
                 CopyRebased(batch, results, range.Start);
                 usage.Add(batch.Usage);
                 Interlocked.CompareExchange(ref model, batch.Model, null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using JinaClip.Costs;
 
 namespace JinaClip;
 
@@ -109,9 +110,10 @@ public sealed class WordPieceTokenCounter
     private IEnumerable<string> BasicTokens(string text)
     {
         var word = new StringBuilder();
-        foreach (var rune in Clean(text).EnumerateRunes())
+        var cleaned = Clean(text);
+        foreach (var point in CodePoint.Enumerate(cleaned))
         {
-            if (Rune.IsWhiteSpace(rune))
+            if (point.IsWhiteSpace)
             {
                 if (word.Length > 0)
                 {
@@ -119,7 +121,7 @@ public sealed class WordPieceTokenCounter
                     word.Clear();
                 }
             }
-            else if (IsPunctuation(rune) || IsCjk(rune.Value))
+            else if (IsPunctuation(point) || IsCjk(point.Value))
             {
                 if (word.Length > 0)
                 {
@@ -127,11 +129,11 @@ public sealed class WordPieceTokenCounter
                     word.Clear();
                 }
 
-                yield return rune.ToString();
+                yield return cleaned.Substring(point.Index, point.Length);
             }
             else
             {
-                word.Append(rune.ToString());
+                point.AppendTo(word, cleaned);
             }
         }
 
@@ -144,14 +146,21 @@ public sealed class WordPieceTokenCounter
     private string Clean(string text)
     {
         var cleaned = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
+        foreach (var point in CodePoint.Enumerate(text))
         {
-            if (rune.Value == 0 || rune.Value == 0xFFFD || (Rune.IsControl(rune) && rune.Value is not ('\t' or '\n' or '\r')))
+            if (point.Value == 0 || point.Value == 0xFFFD || (point.IsControl && point.Value is not ('\t' or '\n' or '\r')))
             {
                 continue;
             }
 
-            cleaned.Append(Rune.IsWhiteSpace(rune) ? " " : rune.ToString());
+            if (point.IsWhiteSpace)
+            {
+                cleaned.Append(' ');
+            }
+            else
+            {
+                point.AppendTo(cleaned, text);
+            }
         }
 
         var result = cleaned.ToString();
@@ -173,8 +182,8 @@ public sealed class WordPieceTokenCounter
         return stripped.ToString();
     }
 
-    private static bool IsPunctuation(Rune rune) =>
-        rune.Value is (>= 33 and <= 47) or (>= 58 and <= 64) or (>= 91 and <= 96) or (>= 123 and <= 126) || Rune.IsPunctuation(rune);
+    private static bool IsPunctuation(CodePoint point) =>
+        point.Value is (>= 33 and <= 47) or (>= 58 and <= 64) or (>= 91 and <= 96) or (>= 123 and <= 126) || point.IsPunctuation;
 
     private static bool IsCjk(int c) =>
         c is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x20000 and <= 0x2A6DF) or (>= 0x2A700 and <= 0x2B73F)

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using JinaClip.DependencyInjection;
+using JinaClip.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -91,7 +92,7 @@ public static class JinaServiceCollectionExtensions
         var httpName = $"JinaClip:{name}";
         var builder = services.AddHttpClient(httpName)
             // The key must never follow a redirect to another host: the client sends it only to its endpoint.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler.Create(followRedirects: false, decompress: true));
 
         JinaClip.JinaEmbeddingClient Create(IServiceProvider sp)
         {

@@ -107,7 +107,11 @@ internal sealed class EmbeddingTransport : IDisposable
     {
         using var timeout = _networkTimeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
+#if NET
             : new CancellationTokenSource(_networkTimeout, _timeProvider);
+#else
+            : _timeProvider.CreateCancellationTokenSource(_networkTimeout);
+#endif
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {

@@ -119,7 +119,7 @@ internal static class ApiErrorFactory
             return "(empty body)";
         }
 
-        return text.Length > SnippetChars ? string.Concat(text.AsSpan(0, SnippetChars), "…") : text;
+        return text.Length > SnippetChars ? $"{text.AsSpan(0, SnippetChars).ToString()}…" : text;
     }
 
     private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
@@ -133,6 +133,6 @@ internal static class ApiErrorFactory
             total += read;
         }
 
-        return buffer[..total];
+        return buffer.AsSpan(0, total).ToArray();
     }
 }

@@ -26,7 +26,7 @@ public sealed class JinaTokenBudgetException : Exception
     private static string Describe(TokenEstimate estimate, long limit)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        var largest = estimate.Inputs.MaxBy(i => i.Tokens);
+        var largest = estimate.Inputs.OrderByDescending(i => i.Tokens).FirstOrDefault();
         return $"The call is estimated at {estimate.TotalTokens:N0} tokens, over the budget of {limit:N0} (JinaClientOptions.MaxEstimatedTokensPerCall); nothing was sent." +
             (largest is { Image: { } image } ? $" The largest input is image {largest.Index} ({image.Width}×{image.Height}, {largest.Tiles} tiles, {largest.Tokens:N0} tokens)." : string.Empty);
     }

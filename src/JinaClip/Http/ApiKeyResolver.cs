@@ -9,7 +9,7 @@ internal static class ApiKeyResolver
         var key = string.IsNullOrWhiteSpace(configured)
             ? Environment.GetEnvironmentVariable(JinaClientOptions.ApiKeyEnvironmentVariable)
             : configured;
-        if (string.IsNullOrWhiteSpace(key))
+        if (key is null || string.IsNullOrWhiteSpace(key))
         {
             throw new ArgumentException(
                 $"No Jina API key was found. Set JinaClientOptions.ApiKey (or pass the key to the constructor), or set the {JinaClientOptions.ApiKeyEnvironmentVariable} environment variable. Keys are issued at https://jina.ai/api-dashboard/key-manager.",

@@ -23,8 +23,10 @@ internal sealed class JsonRequestContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         stream.WriteAsync(_buffer.WrittenMemory).AsTask();
 
+#if NET
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
         stream.WriteAsync(_buffer.WrittenMemory, cancellationToken).AsTask();
+#endif
 
     protected override bool TryComputeLength(out long length)
     {

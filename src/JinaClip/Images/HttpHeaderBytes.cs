@@ -39,7 +39,11 @@ internal sealed class HttpHeaderBytes(HttpClient http, Uri uri, long maxBytes) :
         {
             var status = response.StatusCode;
             response.Dispose();
+#if NET
             throw new HttpRequestException($"GET {uri} answered {(int)status} {status}.", null, status);
+#else
+            throw new HttpRequestException($"GET {uri} answered {(int)status} {status}.");
+#endif
         }
 
         if (response.StatusCode != HttpStatusCode.PartialContent)

@@ -1,3 +1,4 @@
+using JinaClip.Http;
 using JinaClip.Images;
 
 namespace JinaClip;
@@ -13,7 +14,9 @@ public static class ImageHeaderReader
     /// <summary>The most bytes read from a stream, file or URL while looking for the header: 16 MiB.</summary>
     public const int MaxHeaderBytes = 16 * 1024 * 1024;
 
-    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 }));
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(
+        // Images may redirect (they carry no key); ranged reads must not be compressed.
+        PrimaryHandler.Create(followRedirects: true, decompress: false)));
 
     /// <summary>Gets how long <see cref="ReadUrlAsync"/> may take in all when no timeout is given: 10 seconds.</summary>
     public static TimeSpan DefaultUrlTimeout { get; } = TimeSpan.FromSeconds(10);
@@ -55,11 +58,8 @@ public static class ImageHeaderReader
     public static async Task<ImageSize> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
-        await using (file.ConfigureAwait(false))
-        {
-            return await ReadAsync(file, cancellationToken).ConfigureAwait(false);
-        }
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        return await ReadAsync(file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
