@@ -1,0 +1,58 @@
+using System.Net;
+using JinaClip;
+using JinaClip.Testing;
+
+namespace JinaClip.Tests.Docs.Snippets;
+
+// The regions are the README's code verbatim, which shows user code without test cancellation tokens.
+#pragma warning disable xUnit1051
+
+/// <summary>README "Testing your code" and the JinaClip.Testing package README: these run, offline.</summary>
+public sealed class EmulatorSnippets
+{
+    [Fact]
+    public async Task PackageReadmeExample_Runs()
+    {
+        #region emulator in memory
+        var emulator = new JinaEmulator();
+        using var client = emulator.CreateClient();              // in memory, no sockets
+        var vector = await client.EmbedTextAsync("hello");
+        Assert.Equal("Bearer ***", emulator.Requests[0].Headers["Authorization"]);   // recorded, key masked
+        #endregion
+        Assert.Equal(768, vector.Length);
+    }
+
+    [Fact]
+    public async Task ReadmeExample_Runs()
+    {
+        #region emulator
+        var emulator = new JinaEmulator();
+        using var client = emulator.CreateClient();              // in memory, no sockets
+        var vector = await client.EmbedTextAsync("hello");
+        Assert.Equal("Bearer ***", emulator.Requests[0].Headers["Authorization"]);   // recorded, key masked
+
+        await using var server = await JinaEmulatorServer.StartAsync();              // real HTTP on 127.0.0.1
+        var http = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "any", Endpoint = server.BaseAddress });
+
+        server.Emulator.Faults.FailNext(2, HttpStatusCode.ServiceUnavailable);       // scripted faults
+        server.Emulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(3));
+        server.Emulator.Faults.ResetNext();            // HttpRequestException
+        server.Emulator.Faults.TruncateNext();         // body cut in half
+        server.Emulator.Faults.DropOneEmbeddingNext(); // JinaInvalidResponseException
+        server.Emulator.Faults.ShuffleNext();          // data reversed; results still in input order
+        server.Emulator.Faults.InvalidJsonNext();      // JinaInvalidResponseException
+        server.Emulator.Faults.Latency = TimeSpan.FromMilliseconds(50);
+
+        // Canned mode for benchmarks: one fixed body for every request (counted, not parsed or recorded).
+        var canned = new JinaEmulator(new JinaEmulatorOptions { CannedResponse = JinaEmulator.CannedEmbeddings(512, 768) });
+        #endregion
+        Assert.Equal(768, vector.Length);
+        Assert.Equal(8, server.Emulator.Faults.Pending);
+        server.Emulator.Faults.Clear();
+        server.Emulator.Faults.Latency = TimeSpan.Zero;
+        Assert.Equal(768, (await http.EmbedTextAsync("over loopback HTTP", cancellationToken: TestContext.Current.CancellationToken)).Length);
+        Assert.Single(server.Emulator.Requests);
+        Assert.Empty(canned.Requests);
+        http.Dispose();
+    }
+}
