@@ -17,6 +17,12 @@ internal sealed class TopKSelector
 
     public int Count { get; private set; }
 
+    /// <summary>Whether k pairs are kept, so a candidate must beat <see cref="Threshold"/>.</summary>
+    public bool IsFull => Count == _keys.Length;
+
+    /// <summary>The worst kept key (−∞ while not full, or when it is NaN): a key below it cannot be kept.</summary>
+    public float Threshold => !IsFull || float.IsNaN(_keys[0]) ? float.NegativeInfinity : _keys[0];
+
     /// <summary>Offers a candidate; kept if the heap is not full or it beats the worst kept.</summary>
     public void Offer(float key, int index)
     {

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using JinaClip.Similarity;
 
 namespace JinaClip;
@@ -23,7 +22,7 @@ public static class VectorSearch
     public static ScoredMatch[] TopK(ReadOnlySpan<float> query, VectorMatrix matrix, int k, SimilarityMetric metric = SimilarityMetric.Cosine)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        return Search(query, matrix.Memory, matrix.Dimensions, k, metric, metric == SimilarityMetric.Cosine ? matrix.NormsBuffer : null);
+        return Search(query, matrix.Memory, matrix.Dimensions, k, metric, matrix.NormsBuffer, matrix.Int8);
     }
 
     /// <summary>Finds the <paramref name="k"/> rows of a row-major buffer closest to <paramref name="query"/>.</summary>
@@ -43,10 +42,11 @@ public static class VectorSearch
             throw new ArgumentException($"The buffer holds {vectors.Length} values, not a multiple of {dimensions} dimensions.", nameof(vectors));
         }
 
-        return Search(query, vectors, dimensions, k, metric, norms: null);
+        return Search(query, vectors, dimensions, k, metric, norms: null, int8: null);
     }
 
-    private static ScoredMatch[] Search(ReadOnlySpan<float> query, ReadOnlyMemory<float> vectors, int dimensions, int k, SimilarityMetric metric, float[]? norms)
+    private static ScoredMatch[] Search(
+        ReadOnlySpan<float> query, ReadOnlyMemory<float> vectors, int dimensions, int k, SimilarityMetric metric, float[]? norms, Int8Rows? int8)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (query.Length != dimensions)
@@ -55,7 +55,9 @@ public static class VectorSearch
         }
 
         var rows = vectors.Length / dimensions;
-        var scan = new Scan(query.ToArray(), vectors, dimensions, metric, norms);
+        var queryArray = query.ToArray();
+        var exact = new FloatScan(queryArray, vectors, dimensions, metric, metric == SimilarityMetric.Cosine ? norms : null);
+        var scan = (IRowScan?)(int8 is null || norms is null ? null : Int8Scan.TryCreate(exact, queryArray, vectors, dimensions, metric, norms, int8)) ?? exact;
         var selector = new TopKSelector(Math.Min(k, Math.Max(rows, 1)));
         var chunks = (long)rows * dimensions >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, rows / 1024) : 1;
         if (chunks <= 1)
@@ -79,35 +81,5 @@ public static class VectorSearch
         }
 
         return Array.ConvertAll(selector.ToSortedArray(), p => new ScoredMatch(p.Index, metric == SimilarityMetric.Euclidean ? -p.Key : p.Key));
-    }
-
-    /// <summary>Scores a range of rows into a selector; keys are higher-is-better (negated distance for Euclidean).</summary>
-    private sealed class Scan(float[] query, ReadOnlyMemory<float> vectors, int dimensions, SimilarityMetric metric, float[]? norms)
-    {
-        private readonly float _queryNorm = TensorPrimitives.Norm(query);
-
-        public void Run(int start, int end, TopKSelector selector)
-        {
-            var data = vectors.Span;
-            for (var row = start; row < end; row++)
-            {
-                var vector = data.Slice(row * dimensions, dimensions);
-                selector.Offer(Key(vector, row), row);
-            }
-        }
-
-        private float Key(ReadOnlySpan<float> vector, int row)
-        {
-            switch (metric)
-            {
-                case SimilarityMetric.DotProduct:
-                    return TensorPrimitives.Dot(query, vector);
-                case SimilarityMetric.Euclidean:
-                    return -TensorPrimitives.Distance(query, vector);
-                default:
-                    var lengths = _queryNorm * (norms is null ? TensorPrimitives.Norm(vector) : norms[row]);
-                    return lengths == 0f ? 0f : Math.Clamp(TensorPrimitives.Dot(query, vector) / lengths, -1f, 1f);
-            }
-        }
     }
 }
