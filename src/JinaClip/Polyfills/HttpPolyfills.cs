@@ -19,12 +19,6 @@ internal static class HttpPolyfills
         return content.ReadAsByteArrayAsync();
     }
 
-    public static Task<string> ReadAsStringAsync(this HttpContent content, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return content.ReadAsStringAsync();
-    }
-
     public static Task CancelAsync(this CancellationTokenSource source)
     {
         source.Cancel();

@@ -19,8 +19,6 @@ internal static class StaticPolyfills
     extension(Math)
     {
         public static float Clamp(float value, float min, float max) => value < min ? min : value > max ? max : value;
-
-        public static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
     }
 
     extension(Convert)

@@ -52,23 +52,7 @@ internal static class ThrowPolyfills
             }
         }
 
-        public static void ThrowIfNegative(long value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
-        {
-            if (value < 0)
-            {
-                throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} ('{value}') must be a non-negative value.");
-            }
-        }
-
         public static void ThrowIfNegative(decimal value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
-        {
-            if (value < 0)
-            {
-                throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} ('{value}') must be a non-negative value.");
-            }
-        }
-
-        public static void ThrowIfNegative(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
         {
             if (value < 0)
             {

@@ -35,9 +35,8 @@ public sealed class VectorMatrix
         _int8 = int8Prefilter ? new Int8Rows(dimensions, capacity) : null;
     }
 
-    /// <summary>Gets whether the matrix keeps the int8 copy of its rows that top-k searches use as a prefilter.</summary>
-    /// <value><see langword="true"/> unless the matrix was created with <c>int8Prefilter: false</c>.</value>
-    public bool HasInt8Prefilter => _int8 is not null;
+    /// <summary>Whether the matrix keeps the int8 copy of its rows (true unless created with <c>int8Prefilter: false</c>).</summary>
+    internal bool HasInt8Prefilter => _int8 is not null;
 
     /// <summary>Gets the length of every row.</summary>
     public int Dimensions { get; }
