@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace JinaClip.Cli;
 
-internal sealed record UsageOutput(int? TotalTokens, int? PromptTokens, int? ImageTokens)
+internal sealed record UsageOutput(long? TotalTokens, long? PromptTokens, long? ImageTokens)
 {
     public static UsageOutput From(EmbeddingUsage usage) => new(usage.TotalTokens, usage.PromptTokens, usage.ImageTokens);
 }

@@ -26,7 +26,7 @@ internal static class Endpoints
         {
             model = result.Model,
             usage = new { totalTokens = result.Usage.TotalTokens, imageTokens = result.Usage.ImageTokens },
-            data = result.Select(e => new { index = e.Index, embedding = e.Vector.ToArray() }),
+            data = result.Select(e => new { index = e.Index, embedding = e.GetVector().ToArray() }),
         });
     });
 

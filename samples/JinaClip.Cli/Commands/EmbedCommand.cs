@@ -50,7 +50,7 @@ internal static class EmbedCommand
             if (result.GetValue(options.Json))
             {
                 var data = embeddings.Select(e => new EmbedItemOutput(
-                    e.Index, inputs[e.Index].Input.IsImage ? "image" : "text", inputs[e.Index].Label, e.Dimensions, e.Vector.ToArray())).ToArray();
+                    e.Index, inputs[e.Index].Input.IsImage ? "image" : "text", inputs[e.Index].Label, e.Dimensions, e.GetVector().ToArray())).ToArray();
                 var output = new EmbedOutput(embeddings.Model, UsageOutput.From(embeddings.Usage), data);
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(output, CliJsonContext.Default.EmbedOutput));
                 return 0;
@@ -59,7 +59,7 @@ internal static class EmbedCommand
             await stdout.WriteLineAsync($"{"#",-3} {"kind",-6} {"dims",5}  {"first values",-36} input");
             foreach (var e in embeddings)
             {
-                var preview = string.Join(", ", e.Vector.ToArray().Take(4).Select(v => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)));
+                var preview = string.Join(", ", e.GetVector().ToArray().Take(4).Select(v => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)));
                 var (input, label) = inputs[e.Index];
                 await stdout.WriteLineAsync($"{e.Index,-3} {(input.IsImage ? "image" : "text"),-6} {e.Dimensions,5}  {preview,-36} {CliApp.Shorten(label, 60)}");
             }

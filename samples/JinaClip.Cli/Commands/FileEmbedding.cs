@@ -46,7 +46,7 @@ internal static class FileEmbedding
         JinaEmbeddingClient client, string path, int lines, EmbeddingOptions options, bool json, string model, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var bar = lines >= ProgressThreshold ? new ProgressBar(stderr, lines) : null;
-        var last = new EmbeddingProgress(0, 0, 0);
+        var last = JinaClipModelFactory.EmbeddingProgress();
         var progress = new Relay(p =>
         {
             last = p;
@@ -64,7 +64,7 @@ internal static class FileEmbedding
                 text ??= string.Empty;
                 if (json)
                 {
-                    var item = new EmbedItemOutput(e.Index, "text", text, e.Dimensions, e.Vector.ToArray());
+                    var item = new EmbedItemOutput(e.Index, "text", text, e.Dimensions, e.GetVector().ToArray());
                     await stdout.WriteAsync((first ? "\n    " : ",\n    ") + JsonSerializer.Serialize(item, CliCompactJsonContext.Default.EmbedItemOutput));
                     first = false;
                 }
@@ -94,7 +94,7 @@ internal static class FileEmbedding
 
     private static string Row(JinaEmbedding e, string text)
     {
-        var preview = string.Join(", ", e.Vector.ToArray().Take(4).Select(v => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)));
+        var preview = string.Join(", ", e.GetVector().ToArray().Take(4).Select(v => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)));
         return $"{e.Index,-6} {e.Dimensions,5}  {preview,-36} {CliApp.Shorten(text, 60)}";
     }
 

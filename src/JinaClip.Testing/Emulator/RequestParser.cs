@@ -1,20 +1,10 @@
 using System.Text.Json;
-using JinaClip.Models;
 
 namespace JinaClip.Testing.Emulator;
 
 /// <summary>Validates a request body the way the API does: 400 for an unknown model, 422 with field errors otherwise.</summary>
 internal static class RequestParser
 {
-    private static readonly Dictionary<string, ModelField> OptionalFields = new(StringComparer.Ordinal)
-    {
-        ["task"] = ModelField.Task,
-        ["dimensions"] = ModelField.Dimensions,
-        ["normalized"] = ModelField.Normalized,
-        ["late_chunking"] = ModelField.LateChunking,
-        ["truncate"] = ModelField.Truncate,
-    };
-
     /// <summary>Parses <paramref name="body"/>; on failure returns the status and either errors or a detail.</summary>
     public static (ParsedRequest? Request, int Status, string? Detail, List<FieldError> Errors) Parse(byte[] body)
     {
@@ -46,10 +36,10 @@ internal static class RequestParser
             }
 
             var modelName = modelElement.GetString()!;
-            var spec = ModelCatalog.Find(modelName);
-            if (spec is null || spec.UnsupportedReason is not null)
+            var spec = ApiModels.Find(modelName);
+            if (spec is null)
             {
-                var available = string.Join(", ", ModelCatalog.Supported.Select(s => s.Name));
+                var available = string.Join(", ", ApiModels.Supported.Select(s => s.Name));
                 return (null, 400, $"Model '{modelName}' not found. Available models: {available}", errors);
             }
 
@@ -57,7 +47,7 @@ internal static class RequestParser
             foreach (var property in root.EnumerateObject())
             {
                 var known = property.Name is "model" or "input" or "embedding_type"
-                    || (OptionalFields.TryGetValue(property.Name, out var field) && spec.Accepts(field));
+                    || spec.Accepts(property.Name);
                 if (!known)
                 {
                     errors.Add(new FieldError($"{prefix} -> {property.Name}", "Extra inputs are not permitted", "extra_forbidden", property.Value.GetRawText()));
@@ -65,6 +55,10 @@ internal static class RequestParser
             }
 
             var inputs = ParseInputs(root, spec, prefix, errors);
+            if (inputs.Count > spec.MaxInputs)
+            {
+                errors.Add(new FieldError(prefix, $"Each input list can contain at most {spec.MaxInputs} items.", "value_error"));
+            }
             var type = ParseType(root, prefix, errors);
             var dimensions = ParseDimensions(root, spec, prefix, errors);
             var normalized = ParseBool(root, "normalized", prefix, errors) ?? true;
@@ -85,7 +79,7 @@ internal static class RequestParser
         }
     }
 
-    private static List<ParsedInput> ParseInputs(JsonElement root, ModelSpec spec, string prefix, List<FieldError> errors)
+    private static List<ParsedInput> ParseInputs(JsonElement root, ApiModel spec, string prefix, List<FieldError> errors)
     {
         var result = new List<ParsedInput>();
         if (!root.TryGetProperty("input", out var input))
@@ -115,7 +109,7 @@ internal static class RequestParser
         return result;
     }
 
-    private static void ParseItem(JsonElement item, ModelSpec spec, string path, List<FieldError> errors, List<ParsedInput> result)
+    private static void ParseItem(JsonElement item, ApiModel spec, string path, List<FieldError> errors, List<ParsedInput> result)
     {
         if (item.ValueKind == JsonValueKind.String)
         {
@@ -227,9 +221,9 @@ internal static class RequestParser
         _ => null,
     };
 
-    private static int ParseDimensions(JsonElement root, ModelSpec spec, string prefix, List<FieldError> errors)
+    private static int ParseDimensions(JsonElement root, ApiModel spec, string prefix, List<FieldError> errors)
     {
-        if (!root.TryGetProperty("dimensions", out var element) || element.ValueKind == JsonValueKind.Null || !spec.Accepts(ModelField.Dimensions))
+        if (!root.TryGetProperty("dimensions", out var element) || element.ValueKind == JsonValueKind.Null || !spec.Accepts("dimensions"))
         {
             return spec.NativeDimensions;
         }
@@ -268,9 +262,9 @@ internal static class RequestParser
         return null;
     }
 
-    private static void ParseTask(JsonElement root, ModelSpec spec, string prefix, List<FieldError> errors)
+    private static void ParseTask(JsonElement root, ApiModel spec, string prefix, List<FieldError> errors)
     {
-        if (!root.TryGetProperty("task", out var element) || element.ValueKind == JsonValueKind.Null || !spec.Accepts(ModelField.Task))
+        if (!root.TryGetProperty("task", out var element) || element.ValueKind == JsonValueKind.Null || !spec.Accepts("task"))
         {
             return;
         }

@@ -33,6 +33,6 @@ internal static class TokenCounter
             }
         }
 
-        return rule.TokensPerTile;
+        return (int)Math.Min(int.MaxValue, rule.TokensPerTile);
     }
 }

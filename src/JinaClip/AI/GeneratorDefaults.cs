@@ -32,7 +32,7 @@ internal sealed class GeneratorDefaults
         var mapped = GeneratorOptionsMapper.Map(options, generator, _model, _dimensions);
         var result = await _client.EmbedAsync(inputs, mapped, cancellationToken).ConfigureAwait(false);
         var created = DateTimeOffset.UtcNow;
-        return new GeneratedEmbeddings<Embedding<float>>(result.Select(e => new Embedding<float>(e.Vector) { ModelId = result.Model, CreatedAt = created }))
+        return new GeneratedEmbeddings<Embedding<float>>(result.Select(e => new Embedding<float>(e.GetVector()) { ModelId = result.Model, CreatedAt = created }))
         {
             Usage = GeneratorOptionsMapper.Usage(result.Usage),
         };

@@ -4,9 +4,9 @@ namespace JinaClip.Batching;
 internal sealed class UsageTotals
 {
     private readonly object _gate = new();
-    private int? _total;
-    private int? _prompt;
-    private int? _image;
+    private long? _total;
+    private long? _prompt;
+    private long? _image;
 
     public long TotalTokens
     {
@@ -37,5 +37,5 @@ internal sealed class UsageTotals
         }
     }
 
-    private static int? Add(int? sum, int? value) => value is { } v ? (sum ?? 0) + v : sum;
+    private static long? Add(long? sum, long? value) => value is { } v ? (sum ?? 0) + v : sum;
 }

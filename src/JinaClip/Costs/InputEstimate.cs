@@ -1,9 +1,33 @@
 namespace JinaClip;
 
-/// <summary>The estimated cost of one input.</summary>
-/// <param name="Index">Gets the input's position in the call.</param>
-/// <param name="Kind">Gets the input's kind.</param>
-/// <param name="Tokens">Gets the estimated tokens.</param>
-/// <param name="Image">Gets the image's format and size (images only).</param>
-/// <param name="Tiles">Gets the tiles the image covers (images only).</param>
-public sealed record InputEstimate(int Index, EmbeddingInputKind Kind, long Tokens, ImageSize? Image, long? Tiles);
+/// <summary>The estimated cost of one input. Built by <see cref="TokenEstimator"/>; see <see cref="JinaClipModelFactory"/> for tests.</summary>
+public sealed class InputEstimate
+{
+    internal InputEstimate(int index, EmbeddingInputKind kind, long tokens, ImageSize? image, long? tiles)
+    {
+        Index = index;
+        Kind = kind;
+        Tokens = tokens;
+        Image = image;
+        Tiles = tiles;
+    }
+
+    /// <summary>Gets the input's position in the call.</summary>
+    public int Index { get; }
+
+    /// <summary>Gets the input's kind.</summary>
+    public EmbeddingInputKind Kind { get; }
+
+    /// <summary>Gets the estimated tokens.</summary>
+    public long Tokens { get; }
+
+    /// <summary>Gets the image's format and size (images only).</summary>
+    public ImageSize? Image { get; }
+
+    /// <summary>Gets the tiles the image covers (images only).</summary>
+    public long? Tiles { get; }
+
+    /// <summary>Formats the estimate.</summary>
+    /// <returns>Index, kind, tokens, and the image's size and tiles when known.</returns>
+    public override string ToString() => $"InputEstimate {{ Index = {Index}, Kind = {Kind}, Tokens = {Tokens}, Image = {Image}, Tiles = {Tiles} }}";
+}

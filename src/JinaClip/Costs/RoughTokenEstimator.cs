@@ -1,5 +1,3 @@
-using JinaClip.Inputs;
-
 namespace JinaClip.Costs;
 
 /// <summary>
@@ -10,9 +8,6 @@ internal static class RoughTokenEstimator
 {
     public static int Estimate(EmbeddingInput input, string model) =>
         input.IsImage ? ImageTile(model) : Text(input.Value!);
-
-    public static int Estimate(PreparedInput input, string model) =>
-        input.Kind == EmbeddingInputKind.Text ? Text(input.Value!) : ImageTile(model);
 
     public static int Text(string text)
     {

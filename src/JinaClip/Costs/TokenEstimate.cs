@@ -1,12 +1,26 @@
 namespace JinaClip;
 
-/// <summary>The estimated cost of a request: a breakdown per input and the total. An estimate, not a bill.</summary>
-/// <param name="Model">Gets the model the estimate is for.</param>
-/// <param name="Inputs">Gets the per-input estimates, in input order.</param>
-public sealed record TokenEstimate(string Model, IReadOnlyList<InputEstimate> Inputs)
+/// <summary>
+/// The estimated cost of a request: a breakdown per input and the total. An estimate, not a bill. Built by
+/// <see cref="TokenEstimator"/>; see <see cref="JinaClipModelFactory"/> for tests.
+/// </summary>
+public sealed class TokenEstimate
 {
+    internal TokenEstimate(string model, IReadOnlyList<InputEstimate> inputs)
+    {
+        Model = model;
+        Inputs = inputs;
+        TotalTokens = inputs.Sum(i => i.Tokens);
+    }
+
+    /// <summary>Gets the model the estimate is for.</summary>
+    public string Model { get; }
+
+    /// <summary>Gets the per-input estimates, in input order.</summary>
+    public IReadOnlyList<InputEstimate> Inputs { get; }
+
     /// <summary>Gets the estimated total tokens.</summary>
-    public long TotalTokens => Inputs.Sum(i => i.Tokens);
+    public long TotalTokens { get; }
 
     /// <summary>Gets the estimated cost at a price per million tokens.</summary>
     /// <param name="pricePerMillionTokens">The price of 1,000,000 tokens in your currency (e.g. 0.05).</param>
@@ -17,4 +31,8 @@ public sealed record TokenEstimate(string Model, IReadOnlyList<InputEstimate> In
         ArgumentOutOfRangeException.ThrowIfNegative(pricePerMillionTokens);
         return TotalTokens * pricePerMillionTokens / 1_000_000m;
     }
+
+    /// <summary>Formats the estimate.</summary>
+    /// <returns>The model, the number of inputs and the total.</returns>
+    public override string ToString() => $"TokenEstimate {{ Model = {Model}, Inputs = {Inputs.Count}, TotalTokens = {TotalTokens} }}";
 }

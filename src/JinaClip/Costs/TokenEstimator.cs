@@ -1,4 +1,3 @@
-using JinaClip.Inputs;
 
 namespace JinaClip;
 

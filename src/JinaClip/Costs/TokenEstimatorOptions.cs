@@ -23,5 +23,5 @@ public sealed class TokenEstimatorOptions
     /// launch post's ≈ 1.1 tokens per English word; other languages and code cost more). Supply a counter built from
     /// the model's own tokenizer for an exact count; it should include the special tokens the API counts.
     /// </value>
-    public Func<string, int>? TextTokenCounter { get; set; }
+    public Func<string, long>? TextTokenCounter { get; set; }
 }

@@ -61,7 +61,7 @@ public sealed class WordPieceTokenCounter
     /// <summary>Counts the tokens the model would see for <paramref name="text"/>, special tokens included.</summary>
     /// <param name="text">The text.</param>
     /// <returns>WordPiece tokens plus <see cref="SpecialTokens"/>.</returns>
-    public int Count(string text)
+    public long Count(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var count = SpecialTokens;

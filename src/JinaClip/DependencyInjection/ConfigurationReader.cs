@@ -31,9 +31,9 @@ internal static class ConfigurationReader
 
         Time(section, path, nameof(JinaClientOptions.NetworkTimeout), v => options.NetworkTimeout = v);
         Time(section, path, nameof(JinaClientOptions.TotalTimeout), v => options.TotalTimeout = v);
-        if (section[nameof(JinaClientOptions.FloatTransport)] is { } transport)
+        if (section[nameof(JinaClientOptions.ValidateRequests)] is { } validate)
         {
-            options.FloatTransport = Enum.TryParse<FloatTransport>(transport, ignoreCase: true, out var t) ? t : throw Bad(path, nameof(JinaClientOptions.FloatTransport), transport, "Base64 or Float");
+            options.ValidateRequests = bool.TryParse(validate, out var v) ? v : throw Bad(path, nameof(JinaClientOptions.ValidateRequests), validate, "true or false");
         }
 
         var retry = section.GetSection(nameof(JinaClientOptions.Retry));

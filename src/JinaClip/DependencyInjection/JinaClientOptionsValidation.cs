@@ -1,4 +1,4 @@
-using JinaClip.Embeddings;
+using JinaClip.Configuration;
 using JinaClip.Http;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using JinaClip.DependencyInjection;
 using JinaClip.Http;
+using JinaClip.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -87,7 +88,7 @@ public static class JinaServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<JinaClip.JinaClientOptions>>(new JinaClientOptionsValidation(name, path));
-        services.TryAddKeyedSingleton(name, (sp, _) => SharedRateLimits.For(sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaClientOptions>>().Get(name)));
+        services.TryAddKeyedSingleton(name, (sp, _) => RateLimits.For(sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaClientOptions>>().Get(name)));
 
         var httpName = $"JinaClip:{name}";
         var builder = services.AddHttpClient(httpName)
@@ -97,7 +98,7 @@ public static class JinaServiceCollectionExtensions
         JinaClip.JinaEmbeddingClient Create(IServiceProvider sp)
         {
             var configured = sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaClientOptions>>().Get(name);
-            var limits = sp.GetRequiredKeyedService<SharedRateLimits>(name);
+            var limits = sp.GetRequiredKeyedService<RateLimits>(name);
             var copy = configured.CloneForClient();
             copy.RequestRateLimiter = limits.Requests;
             copy.TokenRateLimiter = limits.Tokens;

@@ -1,15 +1,15 @@
 namespace JinaClip;
 
-/// <summary>One embedding: a float vector, or packed sign bits for <see cref="EmbeddingType.Binary"/> and <see cref="EmbeddingType.UBinary"/>.</summary>
+/// <summary>
+/// One embedding: a float vector, or packed sign bits for <see cref="EmbeddingType.Binary"/> and
+/// <see cref="EmbeddingType.UBinary"/>. Built by the SDK; see <see cref="JinaClipModelFactory"/> for tests.
+/// </summary>
 public sealed class JinaEmbedding
 {
     private readonly ReadOnlyMemory<float> _vector;
     private readonly ReadOnlyMemory<byte> _packedBits;
 
-    /// <summary>Creates a float embedding.</summary>
-    /// <param name="index">The position of its input in the call.</param>
-    /// <param name="vector">The vector.</param>
-    public JinaEmbedding(int index, ReadOnlyMemory<float> vector)
+    internal JinaEmbedding(int index, ReadOnlyMemory<float> vector)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         Index = index;
@@ -17,12 +17,7 @@ public sealed class JinaEmbedding
         Type = EmbeddingType.Float;
     }
 
-    /// <summary>Creates a binary embedding.</summary>
-    /// <param name="index">The position of its input in the call.</param>
-    /// <param name="packedBits">Sign bits packed most-significant bit first, eight dimensions a byte.</param>
-    /// <param name="type"><see cref="EmbeddingType.Binary"/> or <see cref="EmbeddingType.UBinary"/>: the type that was asked for.</param>
-    /// <exception cref="ArgumentException"><paramref name="type"/> is not a binary type.</exception>
-    public JinaEmbedding(int index, ReadOnlyMemory<byte> packedBits, EmbeddingType type)
+    internal JinaEmbedding(int index, ReadOnlyMemory<byte> packedBits, EmbeddingType type)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         if (type is not (EmbeddingType.Binary or EmbeddingType.UBinary))
@@ -48,19 +43,39 @@ public sealed class JinaEmbedding
     public int Dimensions => IsBinary ? _packedBits.Length * 8 : _vector.Length;
 
     /// <summary>Gets the float vector.</summary>
-    /// <exception cref="InvalidOperationException">This is a binary embedding; use <see cref="PackedBits"/>.</exception>
-    public ReadOnlyMemory<float> Vector => IsBinary
-        ? throw new InvalidOperationException($"This embedding is {Type}; read PackedBits or UnpackBits() instead of Vector.")
+    /// <returns>The vector.</returns>
+    /// <exception cref="InvalidOperationException">This is a binary embedding; use <see cref="GetPackedBits"/>.</exception>
+    public ReadOnlyMemory<float> GetVector() => IsBinary
+        ? throw new InvalidOperationException($"This embedding is {Type}; call GetPackedBits() or UnpackBits() instead of GetVector().")
         : _vector;
+
+    /// <summary>Gets the float vector when this is a float embedding.</summary>
+    /// <param name="vector">The vector, or empty for a binary embedding.</param>
+    /// <returns>Whether this embedding holds floats.</returns>
+    public bool TryGetVector(out ReadOnlyMemory<float> vector)
+    {
+        vector = IsBinary ? default : _vector;
+        return !IsBinary;
+    }
 
     /// <summary>
     /// Gets the sign bits, most significant bit first, eight dimensions a byte (dimensions / 8 bytes). The API's
     /// signed <c>binary</c> values are stored shifted by +128, so both binary types give the same bytes.
     /// </summary>
-    /// <exception cref="InvalidOperationException">This is a float embedding; use <see cref="Vector"/>.</exception>
-    public ReadOnlyMemory<byte> PackedBits => IsBinary
+    /// <returns>The packed bits.</returns>
+    /// <exception cref="InvalidOperationException">This is a float embedding; use <see cref="GetVector"/>.</exception>
+    public ReadOnlyMemory<byte> GetPackedBits() => IsBinary
         ? _packedBits
-        : throw new InvalidOperationException("This embedding holds floats; read Vector instead of PackedBits.");
+        : throw new InvalidOperationException("This embedding holds floats; call GetVector() instead of GetPackedBits().");
+
+    /// <summary>Gets the packed sign bits when this is a binary embedding (see <see cref="GetPackedBits"/>).</summary>
+    /// <param name="packedBits">The bits, or empty for a float embedding.</param>
+    /// <returns>Whether this embedding holds packed bits.</returns>
+    public bool TryGetPackedBits(out ReadOnlyMemory<byte> packedBits)
+    {
+        packedBits = IsBinary ? _packedBits : default;
+        return IsBinary;
+    }
 
     /// <summary>Unpacks the sign bits of a binary embedding into one <see cref="bool"/> per dimension.</summary>
     /// <returns><see langword="true"/> where the dimension's value was positive.</returns>
@@ -68,7 +83,7 @@ public sealed class JinaEmbedding
     public bool[] UnpackBits()
     {
         var bits = new bool[Dimensions];
-        BinaryEmbeddings.Unpack(PackedBits.Span, bits);
+        BinaryEmbeddings.Unpack(GetPackedBits().Span, bits);
         return bits;
     }
 

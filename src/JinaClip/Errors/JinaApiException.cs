@@ -28,7 +28,7 @@ public class JinaApiException : Exception
     public string? Detail { get; init; }
 
     /// <summary>Gets the field errors of a 422 validation response (both the current and the legacy shape); empty otherwise.</summary>
-    public IReadOnlyList<JinaFieldError> FieldErrors { get; init; } = [];
+    public IReadOnlyList<ApiFieldError> FieldErrors { get; init; } = [];
 
     /// <summary>Gets the API's <c>request_id</c>, to quote to support.</summary>
     public string? RequestId { get; init; }

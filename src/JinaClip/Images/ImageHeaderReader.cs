@@ -11,8 +11,10 @@ namespace JinaClip;
 /// </summary>
 public static class ImageHeaderReader
 {
-    /// <summary>The most bytes read from a stream, file or URL while looking for the header: 16 MiB.</summary>
-    public const int MaxHeaderBytes = 16 * 1024 * 1024;
+    private const int HeaderByteLimit = 16 * 1024 * 1024;
+
+    /// <summary>Gets the most bytes a header is read into before the reader gives up (16 MiB).</summary>
+    public static int MaxHeaderBytes => HeaderByteLimit;
 
     private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(
         // Images may redirect (they carry no key); ranged reads must not be compressed.

@@ -7,8 +7,10 @@ namespace JinaClip;
 /// </summary>
 public sealed class EmbeddingInput
 {
-    /// <summary>The largest image the API accepts, in bytes (8 MiB).</summary>
-    public const int MaxImageBytes = 8 * 1024 * 1024;
+    private const int ImageByteLimit = 8 * 1024 * 1024;
+
+    /// <summary>Gets the largest image the API accepts, in bytes (8 MiB, 8,388,608 bytes).</summary>
+    public static int MaxImageBytes => ImageByteLimit;
 
     private EmbeddingInput(EmbeddingInputKind kind, string? value, ReadOnlyMemory<byte> bytes = default, Stream? stream = null)
     {

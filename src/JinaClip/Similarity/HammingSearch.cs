@@ -6,7 +6,7 @@ namespace JinaClip;
 
 /// <summary>
 /// Search over binary embeddings (<see cref="EmbeddingType.Binary"/> / <see cref="EmbeddingType.UBinary"/>, packed
-/// eight dimensions a byte as <see cref="JinaEmbedding.PackedBits"/> gives them): Hamming distance with 64-bit
+/// eight dimensions a byte as <see cref="JinaEmbedding.GetPackedBits"/> gives them): Hamming distance with 64-bit
 /// popcount, top-k by distance, and re-ranking a binary shortlist with float vectors.
 /// </summary>
 public static class HammingSearch

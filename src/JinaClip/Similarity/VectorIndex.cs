@@ -51,7 +51,7 @@ public sealed class VectorIndex
     public void Add(string id, JinaEmbedding embedding)
     {
         ArgumentNullException.ThrowIfNull(embedding);
-        Add(id, embedding.Vector.Span);
+        Add(id, embedding.GetVector().Span);
     }
 
     /// <summary>Gets whether <paramref name="id"/> is in the index.</summary>
@@ -104,7 +104,7 @@ public sealed class VectorIndex
     public SearchHit[] Search(JinaEmbedding query, int k, SimilarityMetric metric = SimilarityMetric.Cosine)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Search(query.Vector.Span, k, metric);
+        return Search(query.GetVector().Span, k, metric);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class VectorMath
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        return CosineSimilarity(x.Vector.Span, y.Vector.Span);
+        return CosineSimilarity(x.GetVector().Span, y.GetVector().Span);
     }
 
     /// <summary>Computes the dot product of two vectors of equal length (the cosine, for unit-length vectors).</summary>

@@ -92,7 +92,7 @@ public sealed class VectorMatrix
     public int Add(JinaEmbedding embedding)
     {
         ArgumentNullException.ThrowIfNull(embedding);
-        return Add(embedding.Vector.Span);
+        return Add(embedding.GetVector().Span);
     }
 
     /// <summary>Removes a row by moving the last row into its place (O(<see cref="Dimensions"/>), not O(<see cref="Count"/>)).</summary>

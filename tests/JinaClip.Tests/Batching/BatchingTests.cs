@@ -30,7 +30,7 @@ public class BatchingTests
         Assert.Equal(Enumerable.Range(0, 10), result.Select(e => e.Index));
         for (var i = 0; i < 10; i++)
         {
-            Assert.Equal(expected[i].Vector.ToArray(), result[i].Vector.ToArray());
+            Assert.Equal(expected[i].GetVector().ToArray(), result[i].GetVector().ToArray());
         }
 
         Assert.Equal(expected.Usage, result.Usage);
@@ -125,7 +125,7 @@ public class BatchingTests
         Assert.Equal([new InputRange(2, 2)], ex.FailedRanges);
         Assert.Equal([new InputRange(4, 2)], ex.PendingRanges);
         Assert.Equal([0, 1], ex.CompletedEmbeddings.Select(e => e.Index));
-        Assert.Equal((await reference.EmbedTextAsync(texts[1], cancellationToken: Ct)).ToArray(), ex.CompletedEmbeddings[1].Vector.ToArray());
+        Assert.Equal((await reference.EmbedTextAsync(texts[1], cancellationToken: Ct)).ToArray(), ex.CompletedEmbeddings[1].GetVector().ToArray());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, Assert.IsType<JinaApiException>(ex.InnerException).StatusCode);
         Assert.Contains("Inputs 2..3 failed", ex.Message, StringComparison.Ordinal);
         Assert.Contains("inputs 4..5 were not sent", ex.Message, StringComparison.Ordinal);
@@ -151,7 +151,7 @@ public class BatchingTests
         }
 
         Assert.Equal(Enumerable.Range(0, 95), yielded.Select(e => e.Index));
-        Assert.Equal((await reference.EmbedTextAsync("text number 94", cancellationToken: Ct)).ToArray(), yielded[94].Vector.ToArray());
+        Assert.Equal((await reference.EmbedTextAsync("text number 94", cancellationToken: Ct)).ToArray(), yielded[94].GetVector().ToArray());
         Assert.Equal(10, emulator.RequestCount);
         Assert.Equal(Enumerable.Range(1, 10).Select(i => Math.Min(i * 10, 95)), reports.Select(r => r.InputsCompleted));
         Assert.Equal(95 * 4, reports[^1].TokensUsed);

@@ -18,14 +18,17 @@ public class ClientBehaviourTests
     }
 
     [Fact]
-    public async Task EmbedTextsAsync_ReturnsVectorsInOrder()
+    public async Task EmbedAsync_Texts_ReturnsVectorsInOrderWithModelAndUsage()
     {
         using var mock = new JinaMock();
         using var client = mock.CreateClient();
 
-        var vectors = await client.EmbedTextsAsync(["a", "b", "c"], cancellationToken: TestContext.Current.CancellationToken);
+        IEnumerable<string> texts = ["a", "b", "c"];
+        var result = await client.EmbedAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal([1f, 2f, 3f], vectors.Select(v => v.Span[0]));
+        Assert.Equal([1f, 2f, 3f], result.Select(e => e.GetVector().Span[0]));
+        Assert.Equal("jina-clip-v1", result.Model);
+        Assert.NotNull(result.Usage.TotalTokens);
         Assert.Equal("""{"model":"jina-clip-v1","input":[{"text":"a"},{"text":"b"},{"text":"c"}],"embedding_type":"base64"}""", mock.LastBody);
     }
 

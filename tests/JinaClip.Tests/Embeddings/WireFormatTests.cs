@@ -66,12 +66,12 @@ public class WireFormatTests
     }
 
     [Fact]
-    public async Task EmbedAsync_FloatTransportOption_AsksForFloat()
+    public async Task EmbedAsync_EmbeddingTypeFloat_AsksForFloat()
     {
         using var mock = new JinaMock((_, _) => JinaMock.Json("""{"model":"jina-clip-v1","usage":{"total_tokens":1},"data":[{"index":0,"embedding":[0.5,0.25]}]}"""));
-        using var client = mock.CreateClient(o => { o.FloatTransport = FloatTransport.Float; o.DefaultModel = "custom-model"; });
+        using var client = mock.CreateClient(o => o.DefaultModel = "custom-model");
 
-        await client.EmbedAsync("a", cancellationToken: TestContext.Current.CancellationToken);
+        await client.EmbedAsync("a", new EmbeddingOptions { EmbeddingType = EmbeddingType.Float }, TestContext.Current.CancellationToken);
 
         Assert.Equal("""{"model":"custom-model","input":[{"text":"a"}],"embedding_type":"float"}""", mock.LastBody);
     }
@@ -147,7 +147,7 @@ public class WireFormatTests
         using var mock = new JinaMock();
         using var client = mock.CreateClient(o => o.DefaultModel = JinaModels.EmbeddingsV3);
 
-        await client.EmbedTextsAsync(["a", "b"], cancellationToken: TestContext.Current.CancellationToken);
+        await client.EmbedAsync(new[] { "a", "b" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("""{"model":"jina-embeddings-v3","input":["a","b"],"embedding_type":"base64"}""", mock.LastBody);
     }

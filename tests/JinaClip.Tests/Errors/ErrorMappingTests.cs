@@ -56,8 +56,8 @@ public class ErrorMappingTests
         Assert.Equal("[RID: d7bdceb5] Validation errors in 2 fields", ex.Detail);
         Assert.Equal(
             [
-                new JinaFieldError("body -> jina-embeddings-v2-base-en -> task", "Extra inputs are not permitted", "extra_forbidden"),
-                new JinaFieldError("body -> jina-embeddings-v2-base-en -> return_multivector", "Extra inputs are not permitted", "extra_forbidden"),
+                JinaClipModelFactory.ApiFieldError("body -> jina-embeddings-v2-base-en -> task", "Extra inputs are not permitted", "extra_forbidden"),
+                JinaClipModelFactory.ApiFieldError("body -> jina-embeddings-v2-base-en -> return_multivector", "Extra inputs are not permitted", "extra_forbidden"),
             ],
             ex.FieldErrors);
         Assert.Contains("body -> jina-embeddings-v2-base-en -> task: Extra inputs are not permitted", ex.Message, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public class ErrorMappingTests
             """{"detail":[{"loc":["body","input",0],"msg":"field required","type":"value_error.missing"}]}""", HttpStatusCode.UnprocessableEntity));
 
         var error = Assert.Single(ex.FieldErrors);
-        Assert.Equal(new JinaFieldError("body -> input -> 0", "field required", "value_error.missing"), error);
+        Assert.Equal(JinaClipModelFactory.ApiFieldError("body -> input -> 0", "field required", "value_error.missing"), error);
         Assert.Contains("body -> input -> 0: field required", ex.Message, StringComparison.Ordinal);
     }
 

@@ -46,7 +46,7 @@ public sealed class RetryTests : IAsyncLifetime
         for (var i = 0; i < expected.Count; i++)
         {
             Assert.Equal(i, actual[i].Index);
-            Assert.Equal(expected[i].Vector.ToArray(), actual[i].Vector.ToArray());
+            Assert.Equal(expected[i].GetVector().ToArray(), actual[i].GetVector().ToArray());
         }
     }
 

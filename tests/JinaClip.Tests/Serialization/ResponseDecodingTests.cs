@@ -17,7 +17,7 @@ public class ResponseDecodingTests
 
         var result = await client.EmbedAsync(["a"], cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(expected, result[0].Vector.ToArray());
+        Assert.Equal(expected, result[0].GetVector().ToArray());
         Assert.Equal(EmbeddingType.Float, result[0].Type);
     }
 
@@ -37,7 +37,7 @@ public class ResponseDecodingTests
 
         var result = await client.EmbedAsync(["a"], cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(vector, result[0].Vector.ToArray());
+        Assert.Equal(vector, result[0].GetVector().ToArray());
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class ResponseDecodingTests
 
         var result = await client.EmbedAsync(["a"], cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal([0.125f, -2f, 0.001f], result[0].Vector.ToArray());
+        Assert.Equal([0.125f, -2f, 0.001f], result[0].GetVector().ToArray());
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public class ResponseDecodingTests
         var result = await client.EmbedAsync(["a", "b", "c"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([0, 1, 2], result.Select(e => e.Index));
-        Assert.Equal(10f, result[0].Vector.Span[0]);
-        Assert.Equal(20f, result[1].Vector.Span[0]);
-        Assert.Equal(30f, result[2].Vector.Span[0]);
+        Assert.Equal(10f, result[0].GetVector().Span[0]);
+        Assert.Equal(20f, result[1].GetVector().Span[0]);
+        Assert.Equal(30f, result[2].GetVector().Span[0]);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public class ResponseDecodingTests
 
         var result = await client.EmbedAsync(["a"], new EmbeddingOptions { EmbeddingType = EmbeddingType.UBinary }, TestContext.Current.CancellationToken);
 
-        Assert.Equal([255, 0, 128], result[0].PackedBits.ToArray());
+        Assert.Equal([255, 0, 128], result[0].GetPackedBits().ToArray());
         Assert.Equal(24, result[0].Dimensions);
-        Assert.Throws<InvalidOperationException>(() => result[0].Vector);
+        Assert.Throws<InvalidOperationException>(() => result[0].GetVector());
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class ResponseDecodingTests
 
         var result = await client.EmbedAsync(["a"], new EmbeddingOptions { EmbeddingType = EmbeddingType.Binary }, TestContext.Current.CancellationToken);
 
-        Assert.Equal([255, 0, 128], result[0].PackedBits.ToArray());
+        Assert.Equal([255, 0, 128], result[0].GetPackedBits().ToArray());
         var bits = result[0].UnpackBits();
         Assert.Equal(24, bits.Length);
         Assert.All(bits[..8], Assert.True);

@@ -98,11 +98,11 @@ public class HammingSearchTests
         for (var i = 0; i < texts.Length; i++)
         {
             matrix.Add(floats[i]);
-            packed.AddRange(bits[i].PackedBits.ToArray());
+            packed.AddRange(bits[i].GetPackedBits().ToArray());
         }
 
-        var shortlist = HammingSearch.TopK(bits[7].PackedBits.Span, packed.ToArray(), 10);
-        var result = HammingSearch.Rescore(floats[7].Vector.Span, matrix, shortlist, 3);
+        var shortlist = HammingSearch.TopK(bits[7].GetPackedBits().Span, packed.ToArray(), 10);
+        var result = HammingSearch.Rescore(floats[7].GetVector().Span, matrix, shortlist, 3);
 
         Assert.Equal(new ScoredMatch(7, 0), shortlist[0]);
         Assert.Equal(7, result[0].Index);

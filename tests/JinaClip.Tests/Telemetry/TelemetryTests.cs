@@ -82,7 +82,7 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal("jina-clip-v1", span.GetTagItem("gen_ai.request.model"));
         Assert.Equal("api.jina.ai", span.GetTagItem("server.address"));
         Assert.Equal(443, span.GetTagItem("server.port"));
-        Assert.Equal(6, span.GetTagItem("gen_ai.usage.input_tokens"));
+        Assert.Equal(6L, span.GetTagItem("gen_ai.usage.input_tokens"));
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
 
         var tokens = Assert.Single(_measurements, m => m.Instrument == "gen_ai.client.token.usage");

@@ -16,7 +16,7 @@ public class CannedModeTests
 
         Assert.Equal(3, result.Count);
         Assert.All(result, e => Assert.Equal(16, e.Dimensions));
-        Assert.All(result, e => Assert.Equal(1f, VectorMath.DotProduct(e.Vector.Span, e.Vector.Span), 4));
+        Assert.All(result, e => Assert.Equal(1f, VectorMath.DotProduct(e.GetVector().Span, e.GetVector().Span), 4));
         Assert.Equal(1, emulator.RequestCount);
         Assert.Empty(emulator.Requests);
     }

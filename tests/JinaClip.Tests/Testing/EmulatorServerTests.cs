@@ -59,8 +59,8 @@ public sealed class EmulatorServerTests : IAsyncLifetime
 
         var result = await _client.EmbedAsync([EmbeddingInput.FromImageFile(file.Path), EmbeddingInput.FromImageStream(stream), EmbeddingInput.FromImageBytes(gif)], cancellationToken: Ct);
 
-        Assert.Equal(result[0].Vector.ToArray(), result[1].Vector.ToArray());
-        Assert.Equal(result[0].Vector.ToArray(), result[2].Vector.ToArray());
+        Assert.Equal(result[0].GetVector().ToArray(), result[1].GetVector().ToArray());
+        Assert.Equal(result[0].GetVector().ToArray(), result[2].GetVector().ToArray());
         Assert.Equal(
             """{"model":"jina-clip-v1","input":[{"image":"R0lGODlhAQABAAAAACw="},{"image":"R0lGODlhAQABAAAAACw="},{"image":"R0lGODlhAQABAAAAACw="}],"embedding_type":"base64"}""",
             _server.Emulator.Requests[^1].Body);
@@ -83,7 +83,7 @@ public sealed class EmulatorServerTests : IAsyncLifetime
         }
         else
         {
-            Assert.Equal(reference.ToArray(), result.Vector.ToArray());
+            Assert.Equal(reference.ToArray(), result.GetVector().ToArray());
         }
     }
 
@@ -165,7 +165,7 @@ public sealed class EmulatorServerTests : IAsyncLifetime
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(expected[i].Vector.ToArray(), shuffled[i].Vector.ToArray());
+            Assert.Equal(expected[i].GetVector().ToArray(), shuffled[i].GetVector().ToArray());
         }
     }
 

@@ -8,7 +8,7 @@ public static class SearchSnippets
     public static async Task IndexAndSearch(JinaEmbedding a, JinaEmbedding b, JinaEmbedding imageEmbedding, JinaEmbedding queryEmbedding)
     {
         #region similarity and search
-        float cosine = VectorMath.CosineSimilarity(a.Vector.Span, b.Vector.Span); // also DotProduct, EuclideanDistance, Normalize
+        float cosine = VectorMath.CosineSimilarity(a.GetVector().Span, b.GetVector().Span); // also DotProduct, EuclideanDistance, Normalize
 
         var index = new VectorIndex(dimensions: 768);           // ids -> vectors in one contiguous buffer
         index.Add("photo-1.jpg", imageEmbedding);

@@ -21,7 +21,7 @@ public static class WorkloadSnippets
         await foreach (var e in client.EmbedStreamAsync(ReadCatalogue(), progress: new Progress<EmbeddingProgress>(
             p => Console.Error.Write($"\r{p.InputsCompleted} done, {p.TokensUsed} tokens, {p.Retries} retries"))))
         {
-            await store.SaveAsync(e.Index, e.Vector);
+            await store.SaveAsync(e.Index, e.GetVector());
         }
         #endregion
     }

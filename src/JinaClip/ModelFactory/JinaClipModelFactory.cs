@@ -1,0 +1,122 @@
+namespace JinaClip;
+
+/// <summary>
+/// Builds the SDK's output types for users' tests (mocks of <see cref="JinaEmbeddingClient"/>, fakes of search
+/// results), as the Azure SDK's model factories do. The SDK itself builds these types from responses; their
+/// constructors are not public, so they can gain properties without breaking callers.
+/// </summary>
+public static class JinaClipModelFactory
+{
+    /// <summary>Creates a float embedding.</summary>
+    /// <param name="index">The position of its input in the call (0 or more).</param>
+    /// <param name="vector">The vector.</param>
+    /// <returns>The embedding.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative.</exception>
+    public static JinaEmbedding Embedding(int index, ReadOnlyMemory<float> vector) => new(index, vector);
+
+    /// <summary>Creates a binary embedding.</summary>
+    /// <param name="index">The position of its input in the call (0 or more).</param>
+    /// <param name="packedBits">Sign bits packed most-significant bit first, eight dimensions a byte.</param>
+    /// <param name="type"><see cref="EmbeddingType.Binary"/> or <see cref="EmbeddingType.UBinary"/>.</param>
+    /// <returns>The embedding.</returns>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is not a binary type.</exception>
+    public static JinaEmbedding BinaryEmbedding(int index, ReadOnlyMemory<byte> packedBits, EmbeddingType type = EmbeddingType.Binary) =>
+        new(index, packedBits, type);
+
+    /// <summary>Creates the result of a call.</summary>
+    /// <param name="embeddings">The embeddings; the item at position <c>i</c> must have <see cref="JinaEmbedding.Index"/> <c>i</c>.</param>
+    /// <param name="model">The model the API reported.</param>
+    /// <param name="usage">The tokens used (default: <see cref="JinaClip.EmbeddingUsage.Empty"/>).</param>
+    /// <returns>The collection.</returns>
+    /// <exception cref="ArgumentException">An embedding is not at the position of its index.</exception>
+    public static JinaEmbeddingCollection EmbeddingCollection(IEnumerable<JinaEmbedding> embeddings, string model = JinaModels.ClipV1, EmbeddingUsage? usage = null)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        return new([.. embeddings], model, usage ?? JinaClip.EmbeddingUsage.Empty);
+    }
+
+    /// <summary>Creates usage counts.</summary>
+    /// <param name="totalTokens">The total tokens.</param>
+    /// <param name="promptTokens">The prompt tokens.</param>
+    /// <param name="imageTokens">The image tokens.</param>
+    /// <returns>The usage.</returns>
+    public static EmbeddingUsage EmbeddingUsage(long? totalTokens = null, long? promptTokens = null, long? imageTokens = null) =>
+        new(totalTokens, promptTokens, imageTokens);
+
+    /// <summary>Creates a progress report.</summary>
+    /// <param name="inputsCompleted">Inputs embedded so far.</param>
+    /// <param name="tokensUsed">Tokens used so far.</param>
+    /// <param name="retries">Retries so far.</param>
+    /// <returns>The progress.</returns>
+    public static EmbeddingProgress EmbeddingProgress(int inputsCompleted = 0, long tokensUsed = 0, int retries = 0) =>
+        new(inputsCompleted, tokensUsed, retries);
+
+    /// <summary>Creates an input range.</summary>
+    /// <param name="start">The first input's index (0 or more).</param>
+    /// <param name="count">The number of inputs (0 or more).</param>
+    /// <returns>The range.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> or <paramref name="count"/> is negative.</exception>
+    public static InputRange InputRange(int start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new(start, count);
+    }
+
+    /// <summary>Creates a field error, as a 422 response carries it.</summary>
+    /// <param name="field">The field's path.</param>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="type">The error type, e.g. <c>extra_forbidden</c>.</param>
+    /// <returns>The field error.</returns>
+    public static ApiFieldError ApiFieldError(string? field = null, string? message = null, string? type = null) => new(field, message, type);
+
+    /// <summary>Creates an image size.</summary>
+    /// <param name="format">The format.</param>
+    /// <param name="width">The width (1 or more).</param>
+    /// <param name="height">The height (1 or more).</param>
+    /// <returns>The size.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A side is below 1.</exception>
+    public static ImageSize ImageSize(ImageFormat format, int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        return new(format, width, height);
+    }
+
+    /// <summary>Creates the estimate of one input.</summary>
+    /// <param name="index">The input's position.</param>
+    /// <param name="kind">The input's kind.</param>
+    /// <param name="tokens">The estimated tokens.</param>
+    /// <param name="image">The image's size (images only).</param>
+    /// <param name="tiles">The tiles (images only).</param>
+    /// <returns>The estimate.</returns>
+    public static InputEstimate InputEstimate(int index, EmbeddingInputKind kind, long tokens, ImageSize? image = null, long? tiles = null) =>
+        new(index, kind, tokens, image, tiles);
+
+    /// <summary>Creates the estimate of a request.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="inputs">The per-input estimates, in order.</param>
+    /// <returns>The estimate.</returns>
+    public static TokenEstimate TokenEstimate(string model, IEnumerable<InputEstimate> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inputs);
+        return new(model, [.. inputs]);
+    }
+
+    /// <summary>Creates a top-k match.</summary>
+    /// <param name="index">The stored vector's row.</param>
+    /// <param name="score">The score.</param>
+    /// <returns>The match.</returns>
+    public static ScoredMatch ScoredMatch(int index, float score) => new(index, score);
+
+    /// <summary>Creates a <see cref="VectorIndex"/> hit.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="score">The score.</param>
+    /// <returns>The hit.</returns>
+    public static SearchHit SearchHit(string id, float score)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return new(id, score);
+    }
+}

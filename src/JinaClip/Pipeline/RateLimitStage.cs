@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+
+namespace JinaClip.Pipeline;
+
+/// <summary>
+/// Takes one request permit and the batch's estimated tokens from the client-side limiters, once per request (its
+/// retries are paced by backoff and <c>Retry-After</c>, not by the limiters), and holds them until the request ends.
+/// </summary>
+internal sealed class RateLimitStage : RequestStage
+{
+    private readonly RateLimiter? _requests;
+    private readonly RateLimiter? _tokens;
+    private readonly long _tokenPermitCap;
+
+    public RateLimitStage(RateLimiter? requests, RateLimiter? tokens, int? tokensPerMinute)
+    {
+        _requests = requests;
+        _tokens = tokens;
+
+        // One request may be estimated above a whole minute's budget: it then waits for a full window, never forever.
+        _tokenPermitCap = tokensPerMinute ?? int.MaxValue;
+    }
+
+    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    {
+        using var requestLease = await AcquireAsync(_requests, 1, message.CancellationToken).ConfigureAwait(false);
+        var tokens = (int)Math.Min(Math.Min(message.EstimatedTokens, _tokenPermitCap), int.MaxValue);
+        using var tokenLease = await AcquireAsync(_tokens, tokens, message.CancellationToken).ConfigureAwait(false);
+        await ProceedAsync(message, next).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, int permits, CancellationToken cancellationToken)
+    {
+        if (limiter is null)
+        {
+            return null;
+        }
+
+        var lease = await limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new InvalidOperationException($"The client-side rate limiter refused {permits} permit(s); its queue is full or the request exceeds its limit.");
+        }
+
+        return lease;
+    }
+}

@@ -1,0 +1,40 @@
+using JinaClip.Wire;
+
+namespace JinaClip.Pipeline;
+
+/// <summary>
+/// One request on its way through the <see cref="RequestPipeline"/>: what the call sends (written once), the state of
+/// the current attempt, and, at the end, the checked result.
+/// </summary>
+internal sealed class RequestMessage
+{
+    public RequestMessage(EmbeddingRequest request, ReadOnlyMemory<byte> body, long estimatedTokens, RetryCounter retries, CancellationToken cancellationToken)
+    {
+        Request = request;
+        Body = body;
+        EstimatedTokens = estimatedTokens;
+        Retries = retries;
+        CancellationToken = cancellationToken;
+    }
+
+    public EmbeddingRequest Request { get; }
+
+    /// <summary>Gets the JSON body, written once and sent unchanged by every attempt.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    public long EstimatedTokens { get; }
+
+    public RetryCounter Retries { get; }
+
+    /// <summary>Gets or sets the token the current stage and those after it observe (a stage may narrow it).</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Gets or sets the current attempt's HTTP request, set by <see cref="EndpointAuthStage"/>.</summary>
+    public HttpRequestMessage? HttpRequest { get; set; }
+
+    /// <summary>Gets or sets the current attempt's HTTP response, set by <see cref="SendStage"/>.</summary>
+    public HttpResponseMessage? HttpResponse { get; set; }
+
+    /// <summary>Gets or sets the checked result, set by <see cref="ReadStage"/>.</summary>
+    public JinaEmbeddingCollection? Result { get; set; }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using JinaClip.Models;
+using JinaClip.Wire;
+
+namespace JinaClip.Planning;
+
+/// <summary>What every batch of one call shares: the model, its rules (when checked) and the options, turned into requests.</summary>
+internal sealed class CallPlan
+{
+    private readonly EmbeddingOptions? _options;
+    private readonly KeyValuePair<string, JsonElement>[] _additionalFields;
+
+    public CallPlan(string model, ModelSpec? spec, bool validated, EmbeddingOptions? options, KeyValuePair<string, JsonElement>[] additionalFields)
+    {
+        Model = model;
+        Spec = spec;
+        Validated = validated;
+        _options = options;
+        _additionalFields = additionalFields;
+        WireType = options?.EmbeddingType ?? EmbeddingType.Base64;
+    }
+
+    public string Model { get; }
+
+    /// <summary>Gets the model's rules from the built-in table, or <see langword="null"/> for a model it does not know.</summary>
+    public ModelSpec? Spec { get; }
+
+    /// <summary>Gets whether the call was checked against <see cref="Spec"/> (<see cref="JinaClientOptions.ValidateRequests"/>).</summary>
+    public bool Validated { get; }
+
+    public EmbeddingType WireType { get; }
+
+    public EmbeddingOptions? Options => _options;
+
+    public bool LateChunking => _options?.LateChunking == true;
+
+    public EmbeddingRequest Request(PreparedInput[] inputs) => new()
+    {
+        Model = Model,
+        Inputs = inputs,
+        WireType = WireType,
+        Task = _options?.Task,
+        Dimensions = _options?.Dimensions,
+        Normalized = _options?.Normalized,
+        LateChunking = _options?.LateChunking,
+        Truncate = _options?.Truncate,
+        AdditionalFields = _additionalFields,
+        TextAsPlainString = Spec is { AcceptsImages: false },
+
+        // Without validation the table is not trusted to know a model's size: only a size the caller asked for is checked.
+        ExpectedDimensions = _options?.Dimensions ?? (Validated ? Spec?.NativeDimensions : null),
+    };
+}

@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using JinaClip.Costs;
+using JinaClip.Models;
+
+namespace JinaClip.Planning;
+
+/// <summary>
+/// The one planning stage of every call: the options are checked against the model, each input is checked and
+/// estimated once, and the inputs are cut into batches by <see cref="BatchCutter"/>. A list call is planned whole
+/// before its first request; a stream call plans each batch whole before that batch is sent.
+/// </summary>
+internal sealed class CallPlanner
+{
+    private static readonly string[] WrittenFields =
+        ["model", "input", "embedding_type", "task", "dimensions", "normalized", "late_chunking", "truncate"];
+
+    private readonly string _defaultModel;
+    private readonly int? _maxBatchSize;
+    private readonly long _maxTokensPerRequest;
+    private readonly bool _validate;
+    private readonly long? _budget;
+    private readonly TokenEstimator? _estimator;
+
+    public CallPlanner(JinaClientOptions options)
+    {
+        _defaultModel = options.DefaultModel;
+        _maxBatchSize = options.MaxBatchSize;
+        _maxTokensPerRequest = options.MaxTokensPerRequest;
+        _validate = options.ValidateRequests;
+        _budget = options.MaxEstimatedTokensPerCall;
+        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions);
+    }
+
+    /// <summary>Checks the per-call options and fixes what every batch of the call shares.</summary>
+    public CallPlan PlanOptions(EmbeddingOptions? options)
+    {
+        var model = options?.Model ?? _defaultModel;
+        ArgumentException.ThrowIfNullOrWhiteSpace(model, nameof(options));
+        var spec = ModelCatalog.Find(model);
+        if (_validate && spec is not null)
+        {
+            RequestValidator.Validate(spec, options);
+        }
+
+        return new CallPlan(model, spec, _validate && spec is not null, options, AdditionalFields(options));
+    }
+
+    /// <summary>Plans a list call whole: nothing that can be checked up front is left to be found after a request was paid for.</summary>
+    public async Task<PlannedCall> PlanAsync(IEnumerable<EmbeddingInput> inputs, EmbeddingOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var plan = PlanOptions(options);
+        var list = inputs as EmbeddingInput[] ?? inputs.ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("At least one input is required; the list of inputs is empty.", nameof(inputs));
+        }
+
+        var cutter = Cutter(plan);
+        var batches = new List<Batch>();
+        var start = 0;
+        var batchTokens = 0L;
+        var total = 0L;
+        for (var i = 0; i < list.Length; i++)
+        {
+            var cost = CheckInput(plan, list[i], i, nameof(inputs));
+            total += cost;
+            if (cutter.StartsNewBatch(i - start, batchTokens, cost))
+            {
+                batches.Add(new Batch(start, list.AsMemory(start, i - start), batchTokens));
+                start = i;
+                batchTokens = 0;
+            }
+
+            batchTokens += cost;
+        }
+
+        batches.Add(new Batch(start, list.AsMemory(start), batchTokens));
+        if (plan.LateChunking && batches.Count > 1)
+        {
+            throw new ArgumentException(
+                $"late_chunking embeds all inputs as one sequence, so the call cannot be split, but its {list.Length} inputs (about {total:N0} tokens) exceed one request (at most {cutter.MaxInputs} inputs and {cutter.MaxTokens:N0} estimated tokens). Send fewer inputs or turn late_chunking off.",
+                nameof(inputs));
+        }
+
+        if (_budget is { } budget)
+        {
+            var estimate = await _estimator!.EstimateAsync(list, plan.Model, cancellationToken).ConfigureAwait(false);
+            if (estimate.TotalTokens > budget)
+            {
+                throw new JinaTokenBudgetException(estimate, budget);
+            }
+        }
+
+        return new PlannedCall(plan, list.Length, batches, total);
+    }
+
+    /// <summary>
+    /// Plans a stream call batch by batch: each input is checked as it is read, and a batch is handed on only when it is
+    /// complete and every input in it passed.
+    /// </summary>
+    public async IAsyncEnumerable<Batch> PlanStreamAsync(
+        CallPlan plan, IAsyncEnumerable<EmbeddingInput> inputs, StreamPosition position, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cutter = Cutter(plan);
+        var batch = new List<EmbeddingInput>();
+        var batchTokens = 0L;
+        await foreach (var input in inputs.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var index = position.Read;
+            position.Read++;
+            var cost = CheckInput(plan, input, index, nameof(inputs));
+            if (cutter.StartsNewBatch(batch.Count, batchTokens, cost))
+            {
+                yield return new Batch(index - batch.Count, batch.ToArray(), batchTokens);
+                batch.Clear();
+                batchTokens = 0;
+            }
+
+            batch.Add(input);
+            batchTokens += cost;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return new Batch(position.Read - batch.Count, batch.ToArray(), batchTokens);
+        }
+    }
+
+    private static int CheckInput(CallPlan plan, EmbeddingInput? input, int index, string paramName)
+    {
+        InputChecks.Check(input, index, paramName);
+        if (plan.Validated)
+        {
+            RequestValidator.CheckInput(plan.Spec!, plan.Options, input!, index);
+        }
+
+        return RoughTokenEstimator.Estimate(input!, plan.Model);
+    }
+
+    private BatchCutter Cutter(CallPlan plan) =>
+        new(_maxBatchSize ?? plan.Spec?.MaxInputs ?? ModelSpec.DefaultMaxInputs, _maxTokensPerRequest);
+
+    private static KeyValuePair<string, JsonElement>[] AdditionalFields(EmbeddingOptions? options)
+    {
+        if (options?.AdditionalRequestFields is not { Count: > 0 } fields)
+        {
+            return [];
+        }
+
+        var result = new KeyValuePair<string, JsonElement>[fields.Count];
+        var i = 0;
+        foreach (var field in fields)
+        {
+            if (string.IsNullOrEmpty(field.Key))
+            {
+                throw new ArgumentException("EmbeddingOptions.AdditionalRequestFields has an empty field name.", nameof(options));
+            }
+
+            if (Array.IndexOf(WrittenFields, field.Key) >= 0)
+            {
+                throw new ArgumentException(
+                    $"EmbeddingOptions.AdditionalRequestFields has '{field.Key}', a field the SDK writes itself; set it through its EmbeddingOptions property.",
+                    nameof(options));
+            }
+
+            if (field.Value.ValueKind == JsonValueKind.Undefined)
+            {
+                throw new ArgumentException($"EmbeddingOptions.AdditionalRequestFields['{field.Key}'] holds no JSON value (a default JsonElement).", nameof(options));
+            }
+
+            result[i++] = field;
+        }
+
+        return result;
+    }
+}
