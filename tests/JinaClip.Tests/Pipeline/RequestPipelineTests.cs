@@ -1,0 +1,20 @@
+using System.Reflection;
+using JinaClip.Pipeline;
+
+namespace JinaClip.Tests.Pipeline;
+
+/// <summary>The request pipeline's stages, in the order the issue and docs/architecture.md give.</summary>
+public class RequestPipelineTests
+{
+    [Fact]
+    public void Client_BuildsThePipelineInTheDocumentedOrder()
+    {
+        using var client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "jina_order" });
+        var engine = typeof(JinaEmbeddingClient).GetField("_engine", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(client)!;
+        var pipeline = (RequestPipeline)engine.GetType().GetField("_pipeline", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(engine)!;
+
+        Assert.Equal(
+            [typeof(RateLimitStage), typeof(RetryStage), typeof(AttemptTimeoutStage), typeof(EndpointAuthStage), typeof(TelemetryStage), typeof(SendStage), typeof(ReadStage)],
+            pipeline.Stages.Select(s => s.GetType()));
+    }
+}
