@@ -61,7 +61,14 @@ internal sealed class BatchEngine
                 var head = window.Peek();
                 if (!head.Task.IsCompleted)
                 {
-                    await Task.WhenAny(window.Select(w => w.Task).Where(t => !t.IsCompleted)).ConfigureAwait(false);
+                    // Wait for any running batch (one may finish a refill slot before the head does). The list is taken
+                    // once: a batch can complete between the check above and this line, and then there is nothing to wait for.
+                    var running = window.Select(w => w.Task).Where(t => !t.IsCompleted).ToList();
+                    if (running.Count > 0)
+                    {
+                        await Task.WhenAny(running).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 
