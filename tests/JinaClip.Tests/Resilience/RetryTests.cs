@@ -51,35 +51,19 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RetryAfter429_WaitsTheHeaderThenSucceeds_InTwoAttempts()
+    public async Task RetryAfter429_SucceedsInTwoAttempts_WithTheVectorsOfAnUnfailedCall()
     {
+        // The exact wait (the header's 7 s, not the backoff) is asserted in RetryDelayTests.
         Emulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(7));
         using var client = Client(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(100));
 
         var call = client.EmbedAsync(["a", "b"], cancellationToken: Ct);
         await Clock.Until(() => Emulator.RequestCount == 1);
-        var waited = await Clock.DriveUntil(_clock, () => Emulator.RequestCount == 2);
+        await Clock.DriveUntil(_clock, () => Emulator.RequestCount == 2);
 
-        // The header (7 s) replaced the 0.1 s backoff; the upper bound only allows for steps taken before the wait began.
-        Assert.InRange(waited, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(15));
         var result = await call.WaitAsync(TimeSpan.FromSeconds(20), Ct);
         Assert.Equal(2, Emulator.RequestCount);
         AssertSameVectors(await Reference("a", "b"), result);
-    }
-
-    [Fact]
-    public async Task RetryAfterAboveTheCap_WaitsOnlyTheCap()
-    {
-        Emulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(600));
-        using var client = Client(o => o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(10));
-
-        var call = client.EmbedTextAsync("a", cancellationToken: Ct);
-        await Clock.Until(() => Emulator.RequestCount == 1);
-        var waited = await Clock.DriveUntil(_clock, () => Emulator.RequestCount == 2, stepSeconds: 0.5);
-
-        Assert.InRange(waited, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
-        Assert.Equal(768, (await call.WaitAsync(TimeSpan.FromSeconds(20), Ct)).Length);
-        Assert.Equal(2, Emulator.RequestCount);
     }
 
     [Fact]
@@ -172,18 +156,6 @@ public sealed class RetryTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<JinaApiException>(() => client.EmbedTextAsync("a", cancellationToken: Ct));
         Assert.Equal(1, Emulator.RequestCount);
-    }
-
-    [Fact]
-    public async Task TotalTimeout_EndsTheRetries_WithATimeoutNamingTheOption()
-    {
-        Emulator.Faults.FailNext(100, HttpStatusCode.ServiceUnavailable);
-        using var client = Client(o => { o.Retry.MaxRetryAttempts = 50; o.TotalTimeout = TimeSpan.FromSeconds(20); });
-
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => Clock.Drive(_clock, client.EmbedTextAsync("a", cancellationToken: Ct)));
-
-        Assert.Contains("TotalTimeout", ex.Message, StringComparison.Ordinal);
-        Assert.InRange(Emulator.RequestCount, 2, 10);
     }
 
     [Fact]

@@ -70,7 +70,14 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task EachAttempt_IsASpanWithGenAiAttributes_AndTokensAndDurationAreRecorded()
     {
-        using var client = new JinaEmulator().CreateClient();
+        // The server takes exactly 1.5 s on the client's clock.
+        var clock = new FakeTimeProvider();
+        using var mock = new JinaMock((_, body) =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1.5));
+            return JinaMock.Json(Responses.Base64Body("jina-clip-v1", [Responses.Vector(768, 1), Responses.Vector(768, 2)], usage: """{"total_tokens":6,"prompt_tokens":6}"""));
+        });
+        using var client = mock.CreateClient(o => o.TimeProvider = clock);
 
         await client.EmbedAsync(["a red dog", "two"], cancellationToken: Ct);
 
@@ -90,7 +97,7 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal("input", tokens.Tags["gen_ai.token.type"]);
         Assert.Equal("jina-clip-v1", tokens.Tags["gen_ai.request.model"]);
         var duration = Assert.Single(_measurements, m => m.Instrument == "gen_ai.client.operation.duration");
-        Assert.True(duration.Value >= 0);
+        Assert.Equal(1.5, duration.Value);
     }
 
     [Fact]
