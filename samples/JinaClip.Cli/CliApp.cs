@@ -32,7 +32,7 @@ internal static class CliApp
         {
             return await body();
         }
-        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or JinaApiException or HttpRequestException or TimeoutException or IOException or ImageHeaderException or JinaTokenBudgetException or JinaBatchException)
+        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or JinaApiException or HttpRequestException or TimeoutException or IOException or JinaImageHeaderException or JinaTokenBudgetException or JinaBatchException)
         {
             var message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
             await stderr.WriteLineAsync($"error: {OneLine(message)}");

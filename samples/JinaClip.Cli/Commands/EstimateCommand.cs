@@ -112,7 +112,7 @@ internal static class EstimateCommand
 
             return await ImageHeaderReader.ReadFileAsync(item, ct);
         }
-        catch (ImageHeaderException ex)
+        catch (JinaImageHeaderException ex)
         {
             throw new ArgumentException($"{item}: {ex.Message}", ex);
         }

@@ -27,7 +27,7 @@ internal static class TokenCounter
                 var size = ImageHeaderReader.Read(bytes);
                 return (int)Math.Min(int.MaxValue, rule.Tokens(size.Width, size.Height));
             }
-            catch (ImageHeaderException)
+            catch (JinaImageHeaderException)
             {
                 // Not an image the header reader knows: charge one tile, as for a URL.
             }

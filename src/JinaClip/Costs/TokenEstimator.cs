@@ -43,7 +43,7 @@ public sealed class TokenEstimator
     /// <param name="cancellationToken">Cancels the estimate.</param>
     /// <returns>The per-input breakdown and total.</returns>
     /// <exception cref="ArgumentException">An input is null, the model has no image rule, or a stream cannot seek.</exception>
-    /// <exception cref="ImageHeaderException">An image's header cannot be read.</exception>
+    /// <exception cref="JinaImageHeaderException">An image's header cannot be read.</exception>
     public async Task<TokenEstimate> EstimateAsync(IEnumerable<EmbeddingInput> inputs, string model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);

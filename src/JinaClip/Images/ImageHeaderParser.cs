@@ -50,8 +50,8 @@ internal static class ImageHeaderParser
         }
 
         throw prefix.IsEmpty
-            ? new ImageHeaderException(null, "the data is empty.")
-            : new ImageHeaderException(null, $"unrecognised image format (the data starts {Convert.ToHexString(prefix[..Math.Min(8, prefix.Length)])}); PNG, JPEG, GIF, WebP, BMP, TIFF, AVIF and HEIC are read.");
+            ? new JinaImageHeaderException(null, "the data is empty.")
+            : new JinaImageHeaderException(null, $"unrecognised image format (the data starts {Convert.ToHexString(prefix[..Math.Min(8, prefix.Length)])}); PNG, JPEG, GIF, WebP, BMP, TIFF, AVIF and HEIC are read.");
     }
 
     public static bool TryParse(HeaderBytes data, ImageFormat format, out ImageSize size) => format switch

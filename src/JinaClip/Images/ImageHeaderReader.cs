@@ -26,7 +26,7 @@ public static class ImageHeaderReader
     /// <summary>Reads the size from image bytes in memory.</summary>
     /// <param name="data">The image file's bytes (at least its header).</param>
     /// <returns>The format and size.</returns>
-    /// <exception cref="ImageHeaderException">The bytes are empty, not a known format, truncated, corrupt or state an absurd size.</exception>
+    /// <exception cref="JinaImageHeaderException">The bytes are empty, not a known format, truncated, corrupt or state an absurd size.</exception>
     public static ImageSize Read(ReadOnlyMemory<byte> data)
     {
         var bytes = new MemoryHeaderBytes(data);
@@ -38,7 +38,7 @@ public static class ImageHeaderReader
     /// <param name="stream">A readable stream positioned at the image's first byte; left open, its position not restored.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The format and size.</returns>
-    /// <exception cref="ImageHeaderException">The data is not a readable image header (see <see cref="Read"/>), or the header lies beyond <see cref="MaxHeaderBytes"/>.</exception>
+    /// <exception cref="JinaImageHeaderException">The data is not a readable image header (see <see cref="Read"/>), or the header lies beyond <see cref="MaxHeaderBytes"/>.</exception>
     public static async Task<ImageSize> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -56,7 +56,7 @@ public static class ImageHeaderReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The format and size.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ImageHeaderException">The file is not a readable image header.</exception>
+    /// <exception cref="JinaImageHeaderException">The file is not a readable image header.</exception>
     public static async Task<ImageSize> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -76,7 +76,7 @@ public static class ImageHeaderReader
     /// <exception cref="ArgumentException">The URL is not absolute http(s).</exception>
     /// <exception cref="HttpRequestException">The server refused or failed.</exception>
     /// <exception cref="TimeoutException">The read took longer than <paramref name="timeout"/>.</exception>
-    /// <exception cref="ImageHeaderException">The data is not a readable image header.</exception>
+    /// <exception cref="JinaImageHeaderException">The data is not a readable image header.</exception>
     public static async Task<ImageSize> ReadUrlAsync(Uri uri, HttpClient? httpClient = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uri);
@@ -118,18 +118,18 @@ public static class ImageHeaderReader
 
             if (data.BytesLoaded >= data.MaxBytes || missing.Offset + missing.Count > data.MaxBytes)
             {
-                throw new ImageHeaderException(format, $"the header lies beyond the first {data.MaxBytes / (1024 * 1024)} MiB (ImageHeaderReader.MaxHeaderBytes).");
+                throw new JinaImageHeaderException(format, $"the header lies beyond the first {data.MaxBytes / (1024 * 1024)} MiB (ImageHeaderReader.MaxHeaderBytes).");
             }
 
             var before = data.BytesLoaded;
             await data.LoadAsync(missing.Offset, missing.Count, cancellationToken).ConfigureAwait(false);
             if (data.BytesLoaded == before && data.Length is null)
             {
-                throw new ImageHeaderException(format, $"the source returned no bytes at offset {missing.Offset}.");
+                throw new JinaImageHeaderException(format, $"the source returned no bytes at offset {missing.Offset}.");
             }
         }
     }
 
-    private static ImageHeaderException Truncated(ImageFormat format, long length, (long Offset, int Count) missing) =>
+    private static JinaImageHeaderException Truncated(ImageFormat format, long length, (long Offset, int Count) missing) =>
         new(format, $"truncated: the data ends at byte {length}, but the header continues at byte {missing.Offset} (needs {missing.Count} more bytes).");
 }

@@ -10,11 +10,11 @@ internal static class SizeRules
     {
         if (width < 1 || height < 1 || width > MaxSide || height > MaxSide)
         {
-            throw new ImageHeaderException(format, $"the header states an absurd size of {width}×{height} (each side must be 1 to {MaxSide:N0}).");
+            throw new JinaImageHeaderException(format, $"the header states an absurd size of {width}×{height} (each side must be 1 to {MaxSide:N0}).");
         }
 
         return new ImageSize(format, (int)width, (int)height);
     }
 
-    public static ImageHeaderException Corrupt(ImageFormat format, string problem) => new(format, problem);
+    public static JinaImageHeaderException Corrupt(ImageFormat format, string problem) => new(format, problem);
 }

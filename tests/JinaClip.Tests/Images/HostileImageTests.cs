@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace JinaClip.Tests.Images;
 
-/// <summary>Broken and hostile input: only a size or <see cref="ImageHeaderException"/>, never a hang, a wrong size or another exception.</summary>
+/// <summary>Broken and hostile input: only a size or <see cref="JinaImageHeaderException"/>, never a hang, a wrong size or another exception.</summary>
 public class HostileImageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -12,7 +12,7 @@ public class HostileImageTests
     private static byte[] Build(string name, int w = 300, int h = 200) =>
         ImageHeaderReaderTests.Variants.Single(v => v.Name == name).Build(w, h);
 
-    private static ImageHeaderException Fails(byte[] bytes) => Assert.Throws<ImageHeaderException>(() => ImageHeaderReader.Read(bytes));
+    private static JinaImageHeaderException Fails(byte[] bytes) => Assert.Throws<JinaImageHeaderException>(() => ImageHeaderReader.Read(bytes));
 
     [Theory]
     [MemberData(nameof(VariantNames))]
@@ -27,7 +27,7 @@ public class HostileImageTests
             // Cut exactly after a box, an AVIF/HEIC truthfully has no meta box; otherwise a cut is reported as one.
             var named = ex.Message.Contains("truncated", StringComparison.Ordinal) || ex.Message.Contains("has no meta box", StringComparison.Ordinal);
             Assert.True(length < 8 || named || ex.Format is null, $"{length}: {ex.Message}");
-            await Assert.ThrowsAsync<ImageHeaderException>(() => ImageHeaderReader.ReadAsync(new ForwardOnlyStream(bytes[..length]), Ct));
+            await Assert.ThrowsAsync<JinaImageHeaderException>(() => ImageHeaderReader.ReadAsync(new ForwardOnlyStream(bytes[..length]), Ct));
         }
 
         // From the first length that holds the header on, the size is right.
@@ -55,7 +55,7 @@ public class HostileImageTests
                 Assert.InRange(size.Width, 1, 1 << 24);
                 Assert.InRange(size.Height, 1, 1 << 24);
             }
-            catch (ImageHeaderException)
+            catch (JinaImageHeaderException)
             {
             }
         }
@@ -80,7 +80,7 @@ public class HostileImageTests
             {
                 ImageHeaderReader.Read(bytes);
             }
-            catch (ImageHeaderException)
+            catch (JinaImageHeaderException)
             {
             }
         }
@@ -150,7 +150,7 @@ public class HostileImageTests
     {
         byte[] bytes = [0xFF, 0xD8, .. Enumerable.Repeat((byte)0xFF, 100_000)];
         Assert.Contains("truncated", Fails(bytes).Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ImageHeaderException>(() => ImageHeaderReader.ReadAsync(new ForwardOnlyStream(bytes), Ct));
+        await Assert.ThrowsAsync<JinaImageHeaderException>(() => ImageHeaderReader.ReadAsync(new ForwardOnlyStream(bytes), Ct));
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public class HostileImageTests
         var jpeg = TestImages.Jpeg(10, 10, exifBytes: 17 * 1024 * 1024);
         var stream = new CountingStream(new ForwardOnlyStream(jpeg));
 
-        var ex = await Assert.ThrowsAsync<ImageHeaderException>(() => ImageHeaderReader.ReadAsync(stream, Ct));
+        var ex = await Assert.ThrowsAsync<JinaImageHeaderException>(() => ImageHeaderReader.ReadAsync(stream, Ct));
 
         Assert.Contains("beyond the first 16 MiB", ex.Message, StringComparison.Ordinal);
         Assert.InRange(stream.BytesRead, 1, ImageHeaderReader.MaxHeaderBytes + 8192);
@@ -267,7 +267,7 @@ public class HostileImageTests
             ImageHeaderReader.Read(bytes);
             return true;
         }
-        catch (ImageHeaderException)
+        catch (JinaImageHeaderException)
         {
             return false;
         }

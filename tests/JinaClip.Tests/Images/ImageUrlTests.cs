@@ -54,7 +54,7 @@ public sealed class ImageUrlTests : IAsyncLifetime
     {
         var url = _server.Add("cut.webp", TestImages.WebPExtended(100, 100)[..22]);
 
-        var ex = await Assert.ThrowsAsync<ImageHeaderException>(() => ImageHeaderReader.ReadUrlAsync(url, cancellationToken: Ct));
+        var ex = await Assert.ThrowsAsync<JinaImageHeaderException>(() => ImageHeaderReader.ReadUrlAsync(url, cancellationToken: Ct));
 
         Assert.Equal(ImageFormat.WebP, ex.Format);
         Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);

@@ -5,12 +5,12 @@ namespace JinaClip;
 /// format, truncated, inconsistent (a length pointing past its container, a missing field), or an absurd size. The
 /// message names the format (when detected) and the problem.
 /// </summary>
-public sealed class ImageHeaderException : Exception
+public sealed class JinaImageHeaderException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="format">The detected format, or <see langword="null"/> when none was recognised.</param>
     /// <param name="problem">What is wrong, e.g. "truncated: the data ends before the IHDR chunk".</param>
-    public ImageHeaderException(ImageFormat? format, string problem)
+    public JinaImageHeaderException(ImageFormat? format, string problem)
         : base(format is { } f ? $"{Name(f)}: {problem}" : problem)
     {
         Format = format;
@@ -20,7 +20,7 @@ public sealed class ImageHeaderException : Exception
     /// <param name="format">The detected format, or <see langword="null"/>.</param>
     /// <param name="problem">What is wrong.</param>
     /// <param name="innerException">The cause.</param>
-    public ImageHeaderException(ImageFormat? format, string problem, Exception innerException)
+    public JinaImageHeaderException(ImageFormat? format, string problem, Exception innerException)
         : base(format is { } f ? $"{Name(f)}: {problem}" : problem, innerException)
     {
         Format = format;
