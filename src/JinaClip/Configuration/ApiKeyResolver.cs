@@ -1,4 +1,4 @@
-namespace JinaClip.Http;
+namespace JinaClip.Configuration;
 
 /// <summary>Finds the API key: the options first, then the <c>JINA_API_KEY</c> environment variable.</summary>
 internal static class ApiKeyResolver
