@@ -1,5 +1,5 @@
-using System.Reflection;
 using JinaClip.Pipeline;
+using JinaClip.Tests.TestSupport;
 
 namespace JinaClip.Tests.Pipeline;
 
@@ -10,8 +10,7 @@ public class RequestPipelineTests
     public void Client_BuildsThePipelineInTheDocumentedOrder()
     {
         using var client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "jina_order" });
-        var engine = typeof(JinaEmbeddingClient).GetField("_engine", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(client)!;
-        var pipeline = (RequestPipeline)engine.GetType().GetField("_pipeline", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(engine)!;
+        var pipeline = ClientInternals.PipelineOf(client);
 
         Assert.Equal(
             [typeof(RateLimitStage), typeof(RetryStage), typeof(AttemptTimeoutStage), typeof(EndpointAuthStage), typeof(TelemetryStage), typeof(SendStage), typeof(ReadStage)],
