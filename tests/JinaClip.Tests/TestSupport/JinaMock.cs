@@ -42,7 +42,7 @@ internal sealed class JinaMock : IDisposable
 
     public JinaEmbeddingClient CreateClient(Action<JinaClientOptions>? configure = null)
     {
-        // Wire tests see exactly one request per call: retries are tested on their own (Resilience/).
+        // Wire tests see exactly one request per call: retries are tested on their own (Pipeline/RetryTests).
         var options = new JinaClientOptions { ApiKey = Key, Retry = { MaxRetryAttempts = 0 } };
         configure?.Invoke(options);
         return new JinaEmbeddingClient(HttpClient, options);

@@ -15,7 +15,7 @@ public sealed class EmulatorServerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _server = await JinaEmulatorServer.StartAsync(new JinaEmulator(new JinaEmulatorOptions { ApiKey = "jina_loopback" }), cancellationToken: Ct);
-        // Retries off: these tests show what each fault looks like to a caller; Resilience/ tests the retries.
+        // Retries off: these tests show what each fault looks like to a caller; Pipeline/RetryTests tests the retries.
         _client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "jina_loopback", Endpoint = _server.BaseAddress, Retry = { MaxRetryAttempts = 0 } });
     }
 

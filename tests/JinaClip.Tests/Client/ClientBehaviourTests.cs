@@ -1,7 +1,7 @@
 using JinaClip.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace JinaClip.Tests.Embeddings;
+namespace JinaClip.Tests.Client;
 
 public class ClientBehaviourTests
 {

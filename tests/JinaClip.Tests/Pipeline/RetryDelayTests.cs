@@ -2,7 +2,7 @@ using System.Net;
 using JinaClip.Testing;
 using JinaClip.Tests.TestSupport;
 
-namespace JinaClip.Tests.Resilience;
+namespace JinaClip.Tests.Pipeline;
 
 /// <summary>
 /// Exact retry delays and attempt counts on a fake clock: the delay a retry schedules is read from the timer it

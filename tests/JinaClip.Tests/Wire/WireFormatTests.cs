@@ -1,6 +1,6 @@
 using JinaClip.Tests.TestSupport;
 
-namespace JinaClip.Tests.Embeddings;
+namespace JinaClip.Tests.Wire;
 
 public class WireFormatTests
 {

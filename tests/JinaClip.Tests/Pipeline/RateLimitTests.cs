@@ -1,7 +1,7 @@
 using JinaClip.Testing;
 using JinaClip.Tests.TestSupport;
 
-namespace JinaClip.Tests.Batching;
+namespace JinaClip.Tests.Pipeline;
 
 public class RateLimitTests
 {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using JinaClip.Tests.TestSupport;
 
-namespace JinaClip.Tests.Serialization;
+namespace JinaClip.Tests.Wire;
 
 public class ResponseDecodingTests
 {

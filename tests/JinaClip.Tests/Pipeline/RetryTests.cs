@@ -3,7 +3,7 @@ using JinaClip.Testing;
 using JinaClip.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace JinaClip.Tests.Resilience;
+namespace JinaClip.Tests.Pipeline;
 
 /// <summary>Retries against the loopback emulator's faults, on a fake clock: nothing sleeps.</summary>
 public sealed class RetryTests : IAsyncLifetime
