@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using JinaClip.Batching;
+using JinaClip.Client;
 using JinaClip.Http;
 using JinaClip.Configuration;
 using JinaClip.Pipeline;
@@ -23,7 +24,7 @@ namespace JinaClip;
 /// </remarks>
 public class JinaEmbeddingClient : IDisposable
 {
-    private readonly CallPlanner _planner = null!;
+    private readonly CallPlanner? _planner;
     private readonly BatchEngine _engine = null!;
     private readonly HttpClient? _ownedHttp;
     private readonly RateLimits? _limits;
@@ -70,8 +71,11 @@ public class JinaEmbeddingClient : IDisposable
         _engine = new BatchEngine(pipeline, options.MaxConcurrency);
     }
 
-    /// <summary>Initializes an instance for mocking: override the members a test calls; the others throw.</summary>
+    /// <summary>Initializes an instance for mocking: override <see cref="EmbedAsync(IEnumerable{EmbeddingInput}, EmbeddingOptions?, CancellationToken)"/>.</summary>
     /// <remarks>
+    /// Every other call goes through that override: the single-input and text overloads, <see cref="EmbedTextAsync"/>,
+    /// <see cref="EmbedImageAsync"/>, and <see cref="EmbedStreamAsync"/> (in chunks of up to 512 inputs). Without the
+    /// override, a call throws <see cref="NotSupportedException"/>: this instance has no HTTP client and no key.
     /// <see cref="DefaultModel"/> is <see cref="JinaModels.ClipV1"/> and <see cref="EmbeddingsUri"/> is the default
     /// endpoint's, so adapters such as <see cref="JinaEmbeddingClientAIExtensions.AsEmbeddingGenerator"/> work on a mock.
     /// </remarks>
@@ -108,6 +112,12 @@ public class JinaEmbeddingClient : IDisposable
     public virtual async Task<JinaEmbeddingCollection> EmbedAsync(
         IEnumerable<EmbeddingInput> inputs, EmbeddingOptions? options = null, CancellationToken cancellationToken = default)
     {
+        if (_planner is null)
+        {
+            throw new NotSupportedException(
+                "This JinaEmbeddingClient was built with the protected constructor, for mocking, and cannot send requests. Override EmbedAsync(IEnumerable<EmbeddingInput>, EmbeddingOptions?, CancellationToken): the other calls go through it.");
+        }
+
         var call = await _planner.PlanAsync(inputs, options, cancellationToken).ConfigureAwait(false);
         var run = new BatchRun();
         var results = new JinaEmbedding[call.InputCount];
@@ -245,6 +255,16 @@ public class JinaEmbeddingClient : IDisposable
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        if (_planner is null)
+        {
+            await foreach (var embedding in CollectionCallStream.RunAsync((chunk, ct) => EmbedAsync(chunk, options, ct), inputs, progress, cancellationToken).ConfigureAwait(false))
+            {
+                yield return embedding;
+            }
+
+            yield break;
+        }
+
         var plan = _planner.PlanOptions(options);
         if (plan.LateChunking)
         {

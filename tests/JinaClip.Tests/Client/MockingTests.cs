@@ -61,4 +61,49 @@ public class MockingTests
         Assert.Equal("JinaEmbeddingClient { Endpoint = https://api.jina.ai/v1/embeddings, DefaultModel = jina-clip-v1 }", fake.ToString());
         Assert.Equal(5, fake.Seen.Count);
     }
+
+    [Fact]
+    public async Task EmbedStreamAsync_OnASubclass_GoesThroughTheOverrideInChunks_WithStreamIndices()
+    {
+        using var fake = new FakeClient();
+        var reports = new List<EmbeddingProgress>();
+
+        var streamed = new List<JinaEmbedding>();
+        await foreach (var e in fake.EmbedStreamAsync(Texts(1030), progress: new SyncProgress(reports), cancellationToken: Ct))
+        {
+            streamed.Add(e);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1030), streamed.Select(e => e.Index));
+        Assert.Equal(1030, fake.Seen.Count);
+        Assert.Equal([512, 1024, 1030], reports.Select(r => r.InputsCompleted));
+        Assert.Equal([7L, 14L, 21L], reports.Select(r => r.TokensUsed));
+        Assert.Equal(1f, streamed[512].GetVector().Span[0]);   // the first of the second chunk: the fake's index 0
+    }
+
+    [Fact]
+    public async Task EmbedAsync_OnASubclassThatOverridesNothing_ThrowsNotSupported_NamingTheOverride()
+    {
+        using var bare = new BareClient();
+
+        var ex = await Assert.ThrowsAsync<NotSupportedException>(() => bare.EmbedTextAsync("a", cancellationToken: Ct));
+
+        Assert.Contains("Override EmbedAsync(IEnumerable<EmbeddingInput>", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static async IAsyncEnumerable<EmbeddingInput> Texts(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Yield();
+            yield return $"text {i}";
+        }
+    }
+
+    private sealed class BareClient : JinaEmbeddingClient;
+
+    private sealed class SyncProgress(List<EmbeddingProgress> reports) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress value) => reports.Add(value);
+    }
 }
