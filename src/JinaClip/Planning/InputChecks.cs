@@ -27,22 +27,24 @@ internal static class InputChecks
 
     private static void CheckFile(string path, int index, string paramName)
     {
-        if (Directory.Exists(path))
-        {
-            throw new ArgumentException($"Input {index}: '{path}' is a directory, not an image file.", paramName);
-        }
-
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            throw new FileNotFoundException($"Input {index}: the image file '{path}' does not exist.", path);
+            throw Directory.Exists(path)
+                ? new ArgumentException($"Input {index}: '{path}' is a directory, not an image file.", paramName)
+                : new FileNotFoundException($"Input {index}: the image file '{path}' does not exist.", path);
         }
 
         EmbeddingInput.CheckImageSize(info.Length, $"Input {index}: the contents of the image file '{path}'", paramName);
         try
         {
-            // Opening proves the file is readable now; its bytes are read when its batch is sent.
+            // Opening proves the file is readable now; its bytes are read when its batch is sent. A bare handle is
+            // enough: no stream, no buffer.
+#if NET
+            using var probe = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+#else
             using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+#endif
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
