@@ -284,7 +284,7 @@ public class JinaEmbeddingClient : IDisposable
                 if (failure is not null)
                 {
                     throw failure.ToPublic(
-                        [], [], run,
+                        [], position.Unsent, run,
                         (yielded == 0 ? "No embedding was yielded yet" : $"Inputs 0..{yielded - 1} were already yielded") + $"; the stream was not read past input {position.Read - 1}.");
                 }
 

@@ -16,4 +16,7 @@ public sealed class JinaInvalidResponseException : JinaApiException
         : base(message, statusCode, innerException)
     {
     }
+
+    /// <summary>Gets whether a retry may cure the failure (a garbled transfer may; a refused redirect or a body past the cap will not).</summary>
+    internal bool Retryable { get; init; } = true;
 }

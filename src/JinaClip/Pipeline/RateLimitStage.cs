@@ -23,13 +23,13 @@ internal sealed class RateLimitStage : RequestStage
 
     public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
     {
-        using var requestLease = await AcquireAsync(_requests, 1, message.CancellationToken).ConfigureAwait(false);
+        using var requestLease = await AcquireAsync(_requests, 1, "request", message.CancellationToken).ConfigureAwait(false);
         var tokens = (int)Math.Min(Math.Min(message.EstimatedTokens, _tokenPermitCap), int.MaxValue);
-        using var tokenLease = await AcquireAsync(_tokens, tokens, message.CancellationToken).ConfigureAwait(false);
+        using var tokenLease = await AcquireAsync(_tokens, tokens, "token", message.CancellationToken).ConfigureAwait(false);
         await ProceedAsync(message, next).ConfigureAwait(false);
     }
 
-    private static async ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, int permits, CancellationToken cancellationToken)
+    private static async ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, int permits, string kind, CancellationToken cancellationToken)
     {
         if (limiter is null)
         {
@@ -39,8 +39,12 @@ internal sealed class RateLimitStage : RequestStage
         var lease = await limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
         if (!lease.IsAcquired)
         {
+            TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+            var reason = lease.TryGetMetadata(MetadataName.ReasonPhrase, out var phrase) && !string.IsNullOrEmpty(phrase) ? $" ({phrase})" : string.Empty;
             lease.Dispose();
-            throw new InvalidOperationException($"The client-side rate limiter refused {permits} permit(s); its queue is full or the request exceeds its limit.");
+            throw new JinaRateLimitRejectedException(
+                $"The client-side {kind} rate limiter refused {permits:N0} {kind} permit(s){reason}: its queue is full, or one request needs more than it can grant. Nothing was sent.",
+                retryAfter);
         }
 
         return lease;

@@ -4,7 +4,8 @@ namespace JinaClip.Pipeline;
 
 /// <summary>
 /// Reads the response and checks it: an error status becomes a <see cref="JinaApiException"/> (key scrubbed); a success
-/// body must hold exactly one valid embedding per input, or it is a <see cref="JinaInvalidResponseException"/>.
+/// body must fit the response cap (<see cref="ResponseLimit"/>) and hold exactly one valid embedding per input, or it is a
+/// <see cref="JinaInvalidResponseException"/>.
 /// The last stage: it calls no other.
 /// </summary>
 internal sealed class ReadStage : RequestStage
@@ -26,7 +27,10 @@ internal sealed class ReadStage : RequestStage
             throw await ApiErrorFactory.CreateAsync(response, _apiKey, _timeProvider, message.CancellationToken).ConfigureAwait(false);
         }
 
-        using var content = await ResponseBody.ReadAsync(response.Content, message.CancellationToken).ConfigureAwait(false);
-        message.Result = EmbeddingResponseReader.Read(content.Span, message.Request, response.StatusCode);
+        var request = message.Request;
+        var cap = ResponseLimit.For(request);
+        var what = $"{request.Inputs.Length} embedding(s) of {(request.ExpectedDimensions is { } d ? $"{d}" : $"up to {ResponseLimit.UnknownDimensions}")} {(request.IsBinary ? "bits" : "values")}";
+        using var content = await ResponseBody.ReadAsync(response.Content, cap, response.StatusCode, what, message.CancellationToken).ConfigureAwait(false);
+        message.Result = EmbeddingResponseReader.Read(content.Span, request, response.StatusCode, _apiKey);
     }
 }

@@ -2,7 +2,8 @@ namespace JinaClip.Pipeline;
 
 /// <summary>
 /// Sends the attempt's request and keeps the response open for <see cref="ReadStage"/> (headers first, body streamed).
-/// A connection that drops while the body is read is reported as the network failure it is.
+/// A connection that drops while the body is read is reported as the network failure it is; a response from anywhere but
+/// the endpoint (a redirect the caller's handler followed) is refused.
 /// </summary>
 internal sealed class SendStage : RequestStage
 {
@@ -20,6 +21,7 @@ internal sealed class SendStage : RequestStage
         try
         {
             using var response = await _http.SendAsync(message.HttpRequest!, HttpCompletionOption.ResponseHeadersRead, message.CancellationToken).ConfigureAwait(false);
+            RefuseRedirect(response);
             message.HttpResponse = response;
             await ProceedAsync(message, next).ConfigureAwait(false);
         }
@@ -30,6 +32,24 @@ internal sealed class SendStage : RequestStage
         finally
         {
             message.HttpResponse = null;
+        }
+    }
+
+    /// <summary>
+    /// A caller's handler may follow a 307/308 and re-POST the inputs elsewhere: whatever answered there is not the
+    /// endpoint's answer, and is refused unread (the response is disposed by the caller of this method).
+    /// </summary>
+    private void RefuseRedirect(HttpResponseMessage response)
+    {
+        if (response.RequestMessage?.RequestUri is { } final
+            && Uri.Compare(final, _endpoint, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new JinaInvalidResponseException(
+                $"The response came from {final.GetLeftPart(UriPartial.Path)}, not from the endpoint {_endpoint}: the HttpClient followed a redirect. The SDK accepts answers from its endpoint only; set the endpoint to the final address, or turn off AllowAutoRedirect.",
+                response.StatusCode)
+            {
+                Retryable = false,
+            };
         }
     }
 }

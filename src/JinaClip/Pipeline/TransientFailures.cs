@@ -8,7 +8,7 @@ internal static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         // A success status with a broken or mismatched body: the transfer went wrong, the request was fine.
-        JinaInvalidResponseException => true,
+        JinaInvalidResponseException invalid => invalid.Retryable,
         JinaApiException api => Array.IndexOf(RetriedStatuses, (int)api.StatusCode) >= 0,
         HttpRequestException => true,
         TimeoutException => true,

@@ -113,6 +113,7 @@ internal sealed class CallPlanner
             var cost = CheckInput(plan, input, index, nameof(inputs));
             if (cutter.StartsNewBatch(batch.Count, batchTokens, cost))
             {
+                position.Planned = index;
                 yield return new Batch(index - batch.Count, batch.ToArray(), batchTokens);
                 batch.Clear();
                 batchTokens = 0;
@@ -124,6 +125,7 @@ internal sealed class CallPlanner
 
         if (batch.Count > 0)
         {
+            position.Planned = position.Read;
             yield return new Batch(position.Read - batch.Count, batch.ToArray(), batchTokens);
         }
     }

@@ -5,4 +5,10 @@ internal sealed class StreamPosition
 {
     /// <summary>Gets or sets the number of inputs read from the source so far.</summary>
     public int Read { get; set; }
+
+    /// <summary>Gets or sets the number of inputs handed on in batches; those between it and <see cref="Read"/> were read but not sent.</summary>
+    public int Planned { get; set; }
+
+    /// <summary>Gets the inputs read from the source but not handed on in a batch (at most one range).</summary>
+    public IReadOnlyList<InputRange> Unsent => Read > Planned ? [new InputRange(Planned, Read - Planned)] : [];
 }

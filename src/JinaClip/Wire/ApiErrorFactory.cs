@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace JinaClip.Wire;
 
-/// <summary>Builds a <see cref="JinaApiException"/> from an error response, with the API key scrubbed from every text.</summary>
+/// <summary>
+/// Builds a <see cref="JinaApiException"/> from an error response. The API key is scrubbed from the raw body before it is
+/// parsed or cut to a snippet, and again from every string parsed out of it (a JSON escape can spell the key differently).
+/// </summary>
 internal static class ApiErrorFactory
 {
     private const int MaxBodyBytes = 64 * 1024;
@@ -17,8 +20,9 @@ internal static class ApiErrorFactory
         return Create(response.StatusCode, response.ReasonPhrase, body, RetryAfterOf(response, timeProvider), apiKey);
     }
 
-    public static JinaApiException Create(HttpStatusCode status, string? reason, ReadOnlySpan<byte> body, TimeSpan? retryAfter, string apiKey)
+    public static JinaApiException Create(HttpStatusCode status, string? reason, ReadOnlySpan<byte> rawBody, TimeSpan? retryAfter, string apiKey)
     {
+        var body = SecretScrubber.Scrub(rawBody, apiKey).AsSpan();
         ErrorBody? parsed = null;
         try
         {
@@ -36,27 +40,29 @@ internal static class ApiErrorFactory
             switch (parsed.Detail.ValueKind)
             {
                 case JsonValueKind.String:
-                    detail = parsed.Detail.GetString();
+                    detail = SecretScrubber.Scrub(parsed.Detail.GetString(), apiKey);
                     break;
                 case JsonValueKind.Array:
                     var legacy = parsed.Detail.Deserialize(JinaJsonContext.Default.ListFieldErrorBody) ?? [];
-                    fieldErrors.AddRange(legacy.Select(e => e.ToPublic()));
+                    fieldErrors.AddRange(legacy.Select(e => e.ToPublic(apiKey)));
                     detail = $"Validation errors in {fieldErrors.Count} field(s)";
                     break;
             }
 
-            fieldErrors.AddRange((parsed.Errors ?? []).Select(e => e.ToPublic()));
+            fieldErrors.AddRange((parsed.Errors ?? []).Select(e => e.ToPublic(apiKey)));
         }
 
+        var code = SecretScrubber.Scrub(parsed?.Code, apiKey);
+        var requestId = SecretScrubber.Scrub(parsed?.RequestId, apiKey);
         string? snippet = null;
-        if (parsed is null || detail is null && parsed.Code is null)
+        if (parsed is null || detail is null && code is null)
         {
             snippet = Snippet(body);
         }
 
         var message = new StringBuilder()
             .Append("The Jina API answered ").Append((int)status).Append(' ').Append(reason ?? status.ToString());
-        if (parsed?.Code is { } code)
+        if (code is not null)
         {
             message.Append(" [").Append(code).Append(']');
         }
@@ -72,19 +78,20 @@ internal static class ApiErrorFactory
             message.Append(". Retry after ").Append(wait.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)).Append(" s");
         }
 
-        if (parsed?.RequestId is { } requestId)
+        if (requestId is not null)
         {
             message.Append(" (request id ").Append(requestId).Append(')');
         }
 
-        return new JinaApiException(Scrub(message.ToString(), apiKey)!, status)
+        // Every part above was scrubbed; the whole is scrubbed once more, for a key assembled across parts.
+        return new JinaApiException(SecretScrubber.Scrub(message.ToString(), apiKey)!, status)
         {
-            ErrorCode = parsed?.Code,
-            Detail = Scrub(detail, apiKey),
-            FieldErrors = fieldErrors.Select(e => new ApiFieldError(e.Field, Scrub(e.Message, apiKey), e.Type)).ToArray(),
-            RequestId = parsed?.RequestId,
+            ErrorCode = code,
+            Detail = detail,
+            FieldErrors = fieldErrors.ToArray(),
+            RequestId = requestId,
             RetryAfter = retryAfter,
-            ResponseSnippet = Scrub(snippet, apiKey),
+            ResponseSnippet = snippet,
         };
     }
 
@@ -105,10 +112,6 @@ internal static class ApiErrorFactory
 
         return null;
     }
-
-    /// <summary>Replaces every occurrence of the key in <paramref name="text"/>.</summary>
-    public static string? Scrub(string? text, string apiKey) =>
-        text is null || apiKey.Length == 0 ? text : text.Replace(apiKey, "***", StringComparison.Ordinal);
 
     private static string Snippet(ReadOnlySpan<byte> body)
     {

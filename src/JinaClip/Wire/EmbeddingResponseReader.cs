@@ -5,31 +5,29 @@ namespace JinaClip.Wire;
 
 /// <summary>
 /// Reads a success body with <see cref="Utf8JsonReader"/>, decoding vectors straight into their final arrays, and
-/// checks that there is exactly one embedding per input, with indices 0..n-1 and the expected length.
+/// checks that there is exactly one embedding per input, with indices 0..n-1, the expected length and finite values.
+/// Every value's JSON type is checked before it is read, so each failure names the field it is about.
 /// </summary>
 internal static class EmbeddingResponseReader
 {
-    public static JinaEmbeddingCollection Read(ReadOnlySpan<byte> body, EmbeddingRequest request, HttpStatusCode status)
+    /// <summary>Reads and checks a success body.</summary>
+    /// <param name="body">The body.</param>
+    /// <param name="request">The request it answers.</param>
+    /// <param name="status">The response's status.</param>
+    /// <param name="apiKey">The key, scrubbed from the strings kept from the body (the model name).</param>
+    public static JinaEmbeddingCollection Read(ReadOnlySpan<byte> body, EmbeddingRequest request, HttpStatusCode status, string apiKey = "")
     {
         try
         {
-            return ReadCore(body, request, status);
+            return ReadCore(body, request, status, apiKey);
         }
         catch (JsonException ex)
         {
             throw new JinaInvalidResponseException($"The embeddings response is not valid JSON: {ex.Message}", status, ex);
         }
-        catch (FormatException ex)
-        {
-            throw new JinaInvalidResponseException($"The embeddings response holds a malformed embedding: {ex.Message}", status, ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new JinaInvalidResponseException($"The embeddings response has a value of the wrong type: {ex.Message}", status, ex);
-        }
     }
 
-    private static JinaEmbeddingCollection ReadCore(ReadOnlySpan<byte> body, EmbeddingRequest request, HttpStatusCode status)
+    private static JinaEmbeddingCollection ReadCore(ReadOnlySpan<byte> body, EmbeddingRequest request, HttpStatusCode status, string apiKey)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
         Expect(ref reader, JsonTokenType.StartObject, "the response", status);
@@ -42,7 +40,12 @@ internal static class EmbeddingResponseReader
             if (reader.ValueTextEquals("model"u8))
             {
                 reader.Read();
-                model = reader.GetString();
+                model = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => null,
+                    _ => throw WrongType("'model'", reader.TokenType, "a string", status),
+                };
             }
             else if (reader.ValueTextEquals("usage"u8))
             {
@@ -69,7 +72,7 @@ internal static class EmbeddingResponseReader
             throw new JinaInvalidResponseException("The embeddings response has no 'data' array.", status);
         }
 
-        return new JinaEmbeddingCollection(Order(items, request, status), model ?? request.Model, usage);
+        return new JinaEmbeddingCollection(Order(items, request, status), SecretScrubber.Scrub(model, apiKey) ?? request.Model, usage);
     }
 
     private static EmbeddingUsage ReadUsage(ref Utf8JsonReader reader, HttpStatusCode status)
@@ -81,20 +84,20 @@ internal static class EmbeddingResponseReader
         }
 
         Expect(ref reader, JsonTokenType.StartObject, "'usage'", status, alreadyRead: true);
-        int? total = null, prompt = null, image = null;
+        long? total = null, prompt = null, image = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("total_tokens"u8))
             {
-                total = ReadOptionalInt(ref reader);
+                total = ReadTokens(ref reader, "total_tokens", status);
             }
             else if (reader.ValueTextEquals("prompt_tokens"u8))
             {
-                prompt = ReadOptionalInt(ref reader);
+                prompt = ReadTokens(ref reader, "prompt_tokens", status);
             }
             else if (reader.ValueTextEquals("image_tokens"u8))
             {
-                image = ReadOptionalInt(ref reader);
+                image = ReadTokens(ref reader, "image_tokens", status);
             }
             else
             {
@@ -106,10 +109,26 @@ internal static class EmbeddingResponseReader
         return new EmbeddingUsage(total, prompt, image);
     }
 
-    private static int? ReadOptionalInt(ref Utf8JsonReader reader)
+    private static long? ReadTokens(ref Utf8JsonReader reader, string name, HttpStatusCode status)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw WrongType($"'usage.{name}'", reader.TokenType, "a whole number of tokens", status);
+        }
+
+        if (!reader.TryGetInt64(out var tokens) || tokens < 0)
+        {
+            throw new JinaInvalidResponseException(
+                $"The embeddings response's 'usage.{name}' is {Text(ref reader)}; expected a whole number of tokens from 0 to {long.MaxValue:N0}.", status);
+        }
+
+        return tokens;
     }
 
     private static List<JinaEmbedding> ReadData(ref Utf8JsonReader reader, EmbeddingRequest request, HttpStatusCode status)
@@ -140,22 +159,32 @@ internal static class EmbeddingResponseReader
             if (reader.ValueTextEquals("index"u8))
             {
                 reader.Read();
-                index = reader.GetInt32();
+                if (reader.TokenType != JsonTokenType.Number)
+                {
+                    throw WrongType($"The 'index' of item {position} of 'data'", reader.TokenType, "a whole number", status, prefix: false);
+                }
+
+                if (!reader.TryGetInt32(out var value))
+                {
+                    throw new JinaInvalidResponseException($"Item {position} of 'data' has index {Text(ref reader)}, which is not a valid position.", status);
+                }
+
+                index = value;
             }
             else if (reader.ValueTextEquals("embedding"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    floats = Base64Floats.Decode(ref reader);
+                    floats = DecodeBase64(ref reader, position, status);
                 }
                 else if (reader.TokenType == JsonTokenType.StartArray && request.IsBinary)
                 {
-                    bits = ReadBits(ref reader, request.WireType);
+                    bits = ReadBits(ref reader, request.WireType, position, status);
                 }
                 else if (reader.TokenType == JsonTokenType.StartArray)
                 {
-                    floats = ReadFloats(ref reader, request.ExpectedDimensions ?? 1024);
+                    floats = ReadFloats(ref reader, request.ExpectedDimensions ?? 1024, position, status);
                 }
                 else
                 {
@@ -201,38 +230,74 @@ internal static class EmbeddingResponseReader
                 $"Item {position} of 'data' holds float values, but {WireNames.Of(request.WireType)} (integers) was requested.", status);
         }
 
+        if (FiniteValues.FirstNonFinite(floats) is var at and >= 0)
+        {
+            throw new JinaInvalidResponseException(
+                $"The embedding with index {index} has a non-finite value ({floats[at].ToString(System.Globalization.CultureInfo.InvariantCulture)}) at position {at}; a vector must hold finite numbers only.",
+                status);
+        }
+
         return new JinaEmbedding(index.Value, floats);
     }
 
-    private static float[] ReadFloats(ref Utf8JsonReader reader, int capacity)
+    private static float[] DecodeBase64(ref Utf8JsonReader reader, int position, HttpStatusCode status)
+    {
+        try
+        {
+            return Base64Floats.Decode(ref reader);
+        }
+        catch (FormatException ex)
+        {
+            throw new JinaInvalidResponseException($"Item {position} of 'data' holds a malformed embedding: {ex.Message}", status, ex);
+        }
+    }
+
+    private static float[] ReadFloats(ref Utf8JsonReader reader, int capacity, int position, HttpStatusCode status)
     {
         var values = new List<float>(capacity);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                throw WrongType($"Value {values.Count} of the embedding of item {position} of 'data'", reader.TokenType, "a number", status, prefix: false);
+            }
+
+            // A number beyond float's range (1e39) reads as infinity, and is refused with the other non-finite values.
             values.Add(reader.GetSingle());
         }
 
         return [.. values];
     }
 
-    private static byte[] ReadBits(ref Utf8JsonReader reader, EmbeddingType type)
+    private static byte[] ReadBits(ref Utf8JsonReader reader, EmbeddingType type, int position, HttpStatusCode status)
     {
         var values = new List<byte>(128);
         var offset = type == EmbeddingType.Binary ? 128 : 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var packed = reader.GetInt32() + offset;
-            if (packed is < 0 or > 255)
+            if (reader.TokenType != JsonTokenType.Number)
             {
-                throw new FormatException(
-                    $"The {WireNames.Of(type)} value {packed - offset} is out of range ({(type == EmbeddingType.Binary ? "-128..127" : "0..255")}).");
+                throw WrongType($"Value {values.Count} of the embedding of item {position} of 'data'", reader.TokenType, "an integer", status, prefix: false);
             }
 
-            values.Add((byte)packed);
+            if (!reader.TryGetInt32(out var value) || value + offset is < 0 or > 255)
+            {
+                throw new JinaInvalidResponseException(
+                    $"Item {position} of 'data' holds the {WireNames.Of(type)} value {Text(ref reader)}, which is out of range ({(type == EmbeddingType.Binary ? "-128..127" : "0..255")}).",
+                    status);
+            }
+
+            values.Add((byte)(value + offset));
         }
 
         return [.. values];
     }
+
+    private static JinaInvalidResponseException WrongType(string what, JsonTokenType actual, string expected, HttpStatusCode status, bool prefix = true) =>
+        new($"{(prefix ? "The embeddings response's " : string.Empty)}{what} is a JSON {actual}; expected {expected}.", status);
+
+    private static string Text(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
 
     private static JinaEmbedding[] Order(List<JinaEmbedding> items, EmbeddingRequest request, HttpStatusCode status)
     {

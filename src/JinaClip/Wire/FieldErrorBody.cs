@@ -21,6 +21,10 @@ internal sealed class FieldErrorBody
     [JsonPropertyName("msg")]
     public string? Msg { get; set; }
 
-    public ApiFieldError ToPublic() =>
-        new(Field ?? (Loc is null ? null : string.Join(" -> ", Loc.Select(l => l.ToString()))), Message ?? Msg, Type);
+    /// <summary>Builds the public error with <paramref name="apiKey"/> scrubbed from every string the server sent.</summary>
+    public ApiFieldError ToPublic(string apiKey) =>
+        new(
+            SecretScrubber.Scrub(Field ?? (Loc is null ? null : string.Join(" -> ", Loc.Select(l => l.ToString()))), apiKey),
+            SecretScrubber.Scrub(Message ?? Msg, apiKey),
+            SecretScrubber.Scrub(Type, apiKey));
 }

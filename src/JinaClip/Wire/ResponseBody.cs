@@ -1,10 +1,17 @@
 using System.Buffers;
+using System.Net;
 
 namespace JinaClip.Wire;
 
-/// <summary>A response body read into a buffer rented from <see cref="ArrayPool{T}.Shared"/>; dispose to return it.</summary>
+/// <summary>
+/// A response body read into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, never past a limit; dispose to
+/// return the buffer. The buffer grows as bytes arrive: a <c>Content-Length</c> header only refuses a body early, and
+/// never sizes an allocation beyond what was received.
+/// </summary>
 internal sealed class ResponseBody : IDisposable
 {
+    private const int FirstBuffer = 64 * 1024;
+
     private byte[] _buffer;
 
     private ResponseBody(byte[] buffer, int length)
@@ -17,10 +24,16 @@ internal sealed class ResponseBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body, or throws as soon as it is known to exceed <paramref name="maxBytes"/>.</summary>
+    /// <exception cref="JinaInvalidResponseException">The body is, or declares itself, larger than <paramref name="maxBytes"/>.</exception>
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, long maxBytes, HttpStatusCode status, string what, CancellationToken cancellationToken)
     {
-        var hint = content.Headers.ContentLength is > 0 and < int.MaxValue ? (int)content.Headers.ContentLength.Value + 1 : 64 * 1024;
-        var buffer = ArrayPool<byte>.Shared.Rent(hint);
+        if (content.Headers.ContentLength is { } declared && declared > maxBytes)
+        {
+            throw TooLarge($"declares {declared:N0} bytes (Content-Length)", maxBytes, status, what);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(FirstBuffer, maxBytes + 1));
         var length = 0;
         try
         {
@@ -29,9 +42,15 @@ internal sealed class ResponseBody : IDisposable
             while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 length += read;
+                if (length > maxBytes)
+                {
+                    // Disposing the unread stream drops the connection instead of draining the rest.
+                    throw TooLarge($"holds more than {maxBytes:N0} bytes", maxBytes, status, what);
+                }
+
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
@@ -55,4 +74,10 @@ internal sealed class ResponseBody : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static JinaInvalidResponseException TooLarge(string how, long maxBytes, HttpStatusCode status, string what) =>
+        new($"The response {how}, past the response cap of {maxBytes:N0} bytes that {what} can legitimately produce; it was not read further and the connection was dropped.", status)
+        {
+            Retryable = false,
+        };
 }

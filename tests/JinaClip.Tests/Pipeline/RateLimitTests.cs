@@ -68,8 +68,8 @@ public class RateLimitTests
         await Clock.Until(() => limiter.Waiting == 1);
         limiter.Release(grant: false);
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => call);
-        Assert.Contains("rate limiter refused", ex.Message, StringComparison.Ordinal);
+        var ex = await Assert.ThrowsAsync<JinaRateLimitRejectedException>(() => call);
+        Assert.Contains("client-side request rate limiter refused 1 request permit(s)", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, emulator.RequestCount);
     }
 
