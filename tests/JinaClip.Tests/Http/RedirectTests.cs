@@ -1,0 +1,83 @@
+using System.Net;
+using JinaClip.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JinaClip.Tests.Http;
+
+/// <summary>A caller's HttpClient that follows redirects must not make another host's answer the endpoint's.</summary>
+public class RedirectTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task EmbedAsync_EndpointRedirectsAndTheHandlerFollows_RefusesTheOtherHostsVectors(int status)
+    {
+        await using var elsewhere = await JinaEmulatorServer.StartAsync(cancellationToken: Ct);
+        await using var redirector = await StartRedirectorAsync(status, new Uri(elsewhere.BaseAddress, "v1/embeddings"));
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = true });
+        using var client = new JinaEmbeddingClient(http, new JinaClientOptions
+        {
+            ApiKey = "jina_redirect_secret",
+            Endpoint = redirector.BaseAddress,
+            Retry = { MaxRetryAttempts = 2 },
+        });
+
+        var ex = await Assert.ThrowsAsync<JinaInvalidResponseException>(() => client.EmbedAsync(["a"], cancellationToken: Ct));
+
+        Assert.Contains($"The response came from {elsewhere.BaseAddress}v1/embeddings, not from the endpoint", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("followed a redirect", ex.Message, StringComparison.Ordinal);
+
+        // Refused once, not retried; .NET drops the Authorization header when it follows a redirect.
+        var seen = Assert.Single(elsewhere.Emulator.Requests);
+        Assert.False(seen.Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public async Task EmbedAsync_DefaultHttpClient_DoesNotFollowTheRedirect()
+    {
+        await using var elsewhere = await JinaEmulatorServer.StartAsync(cancellationToken: Ct);
+        await using var redirector = await StartRedirectorAsync(307, new Uri(elsewhere.BaseAddress, "v1/embeddings"));
+        using var client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "k", Endpoint = redirector.BaseAddress, Retry = { MaxRetryAttempts = 0 } });
+
+        var ex = await Assert.ThrowsAsync<JinaApiException>(() => client.EmbedAsync(["a"], cancellationToken: Ct));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, ex.StatusCode);
+        Assert.Equal(0, elsewhere.Emulator.RequestCount);
+    }
+
+    private static async Task<Redirector> StartRedirectorAsync(int status, Uri target)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.Location = target.AbsoluteUri;
+            return Task.CompletedTask;
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Redirector(app, new Uri(address + "/"));
+    }
+
+    private sealed class Redirector(WebApplication app, Uri baseAddress) : IAsyncDisposable
+    {
+        public Uri BaseAddress { get; } = baseAddress;
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
