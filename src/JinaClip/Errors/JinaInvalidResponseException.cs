@@ -3,8 +3,9 @@ using System.Net;
 namespace JinaClip;
 
 /// <summary>
-/// The API answered with success, but the body cannot be trusted: not JSON, or embeddings whose count, indices or
-/// vector lengths do not match the request. No partial result is returned.
+/// The API answered with success, but the body cannot be trusted: not JSON; embeddings whose count, indices or vector
+/// lengths do not match the request, or that hold NaN or infinity; a malformed <c>usage</c>; a body past the response cap;
+/// or an answer from another host after a redirect. No partial result is returned.
 /// </summary>
 public sealed class JinaInvalidResponseException : JinaApiException
 {
