@@ -108,6 +108,9 @@ public sealed class JinaClientOptions
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>A copy a client may adjust (its retry options copied too), leaving the registered options untouched.</summary>
+    /// <summary>Gets or sets the client for image URLs when <see cref="ImageUrlFetchOptions.HttpClient"/> is not set: the DI-named one.</summary>
+    internal HttpClient? ImageHttpClient { get; set; }
+
     internal JinaClientOptions CloneForClient()
     {
         var copy = (JinaClientOptions)MemberwiseClone();

@@ -9,10 +9,22 @@ namespace JinaClip;
 public sealed class TokenEstimator
 {
     private readonly TokenEstimatorOptions _options;
+    private readonly HttpClient? _fallbackImageClient;
 
     /// <summary>Creates an estimator.</summary>
-    /// <param name="options">Image rules and the text counter, or <see langword="null"/> for the defaults.</param>
-    public TokenEstimator(TokenEstimatorOptions? options = null) => _options = options ?? new TokenEstimatorOptions();
+    /// <param name="options">Image rules, URL fetch rules and the text counter, or <see langword="null"/> for the defaults.</param>
+    public TokenEstimator(TokenEstimatorOptions? options = null)
+        : this(options, fallbackImageClient: null)
+    {
+    }
+
+    /// <param name="options">As the public constructor.</param>
+    /// <param name="fallbackImageClient">The client for image URLs when <see cref="ImageUrlFetchOptions.HttpClient"/> is not set (the DI-named one).</param>
+    internal TokenEstimator(TokenEstimatorOptions? options, HttpClient? fallbackImageClient)
+    {
+        _options = options ?? new TokenEstimatorOptions();
+        _fallbackImageClient = fallbackImageClient;
+    }
 
     /// <summary>Estimates a text's tokens.</summary>
     /// <param name="text">The text.</param>
@@ -36,7 +48,8 @@ public sealed class TokenEstimator
 
     /// <summary>
     /// Estimates a whole request. Image sizes are read from header bytes: bytes in memory, the first bytes of files
-    /// and seekable streams (whose position is restored), and a ranged GET of URLs (no API key is sent).
+    /// and seekable streams (whose position is restored), and a ranged GET of URLs (no API key is sent) under
+    /// <see cref="TokenEstimatorOptions.ImageUrls"/>' rules.
     /// </summary>
     /// <param name="inputs">The inputs, as for <see cref="JinaEmbeddingClient.EmbedAsync(IEnumerable{EmbeddingInput}, EmbeddingOptions?, CancellationToken)"/>.</param>
     /// <param name="model">The model the request is for.</param>
@@ -44,6 +57,8 @@ public sealed class TokenEstimator
     /// <returns>The per-input breakdown and total.</returns>
     /// <exception cref="ArgumentException">An input is null, the model has no image rule, or a stream cannot seek.</exception>
     /// <exception cref="JinaImageHeaderException">An image's header cannot be read.</exception>
+    /// <exception cref="JinaUrlRefusedException">An image URL was refused by the fetch rules.</exception>
+    /// <exception cref="HttpRequestException">An image URL could not be fetched.</exception>
     public async Task<TokenEstimate> EstimateAsync(IEnumerable<EmbeddingInput> inputs, string model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -71,7 +86,7 @@ public sealed class TokenEstimator
         return new TokenEstimate(model, estimates);
     }
 
-    private static async Task<ImageSize> SizeOfAsync(EmbeddingInput input, int index, CancellationToken cancellationToken)
+    private async Task<ImageSize> SizeOfAsync(EmbeddingInput input, int index, CancellationToken cancellationToken)
     {
         switch (input.Kind)
         {
@@ -97,7 +112,7 @@ public sealed class TokenEstimator
                 }
 
             default:
-                return await ImageHeaderReader.ReadUrlAsync(new Uri(input.Value!), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return await ImageHeaderReader.ReadUrlAsync(new Uri(input.Value!), _options.ImageUrls, _fallbackImageClient, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -17,6 +17,10 @@ public sealed class TokenEstimatorOptions
         [JinaModels.EmbeddingsV4] = new(28, 10),
     };
 
+    /// <summary>Gets how image URLs are fetched to read their headers: the client, the address rules, the time and redirect limits.</summary>
+    /// <value>The defaults of <see cref="ImageUrlFetchOptions"/>: non-public addresses refused, same-host redirects only, 10 seconds.</value>
+    public ImageUrlFetchOptions ImageUrls { get; } = new();
+
     /// <summary>Gets or sets how a text's tokens are counted.</summary>
     /// <value>
     /// The default is <see langword="null"/>: ⌈1.1 × words⌉, a word being a run of non-white-space characters (the

@@ -15,6 +15,14 @@ public static class JinaServiceCollectionExtensions
     public const string DefaultSectionName = "Jina";
 
     /// <summary>
+    /// The name of the <see cref="IHttpClientFactory"/> client that every registered Jina client fetches image URLs with
+    /// (for estimates and the token-budget guard) unless <see cref="JinaClip.ImageUrlFetchOptions.HttpClient"/> is set. Its
+    /// primary handler follows no redirects and refuses non-public addresses when it connects; add handlers with
+    /// <c>services.AddHttpClient(JinaServiceCollectionExtensions.ImageHttpClientName)</c>.
+    /// </summary>
+    public const string ImageHttpClientName = "JinaClip.Images";
+
+    /// <summary>
     /// Registers the default <see cref="JinaClip.JinaEmbeddingClient"/> as a typed client through
     /// <see cref="IHttpClientFactory"/>, with options bound from a configuration section (keys as the option names:
     /// <c>ApiKey</c>, <c>Endpoint</c>, <c>DefaultModel</c>, <c>MaxConcurrency</c>, <c>Retry:MaxRetryAttempts</c>, …) and
@@ -90,6 +98,10 @@ public static class JinaServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JinaClip.JinaClientOptions>>(new JinaClientOptionsValidation(name, path));
         services.TryAddKeyedSingleton(name, (sp, _) => RateLimits.For(sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaClientOptions>>().Get(name)));
 
+        services.AddHttpClient(ImageHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.CreateForFetching)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+
         var httpName = $"JinaClip:{name}";
         var builder = services.AddHttpClient(httpName)
             // The key must never follow a redirect to another host: the client sends it only to its endpoint.
@@ -103,7 +115,9 @@ public static class JinaServiceCollectionExtensions
             copy.RequestRateLimiter = limits.Requests;
             copy.TokenRateLimiter = limits.Tokens;
             copy.LoggerFactory ??= sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>();
-            return new JinaClip.JinaEmbeddingClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), copy);
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            copy.ImageHttpClient = factory.CreateClient(ImageHttpClientName);
+            return new JinaClip.JinaEmbeddingClient(factory.CreateClient(httpName), copy);
         }
 
         if (keyed)

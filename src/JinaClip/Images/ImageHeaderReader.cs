@@ -16,12 +16,13 @@ public static class ImageHeaderReader
     /// <summary>Gets the most bytes a header is read into before the reader gives up (16 MiB).</summary>
     public static int MaxHeaderBytes => HeaderByteLimit;
 
-    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(
-        // Images may redirect (they carry no key); ranged reads must not be compressed.
-        PrimaryHandler.Create(followRedirects: true, decompress: false)));
+    // Images carry no key; the fetcher follows same-host redirects itself, and ranged reads must not be compressed.
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(PrimaryHandler.CreateForFetching())
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    });
 
-    /// <summary>Gets how long <see cref="ReadUrlAsync"/> may take in all when no timeout is given: 10 seconds.</summary>
-    public static TimeSpan DefaultUrlTimeout { get; } = TimeSpan.FromSeconds(10);
+    private static readonly ImageUrlFetchOptions DefaultFetch = new();
 
     /// <summary>Reads the size from image bytes in memory.</summary>
     /// <param name="data">The image file's bytes (at least its header).</param>
@@ -66,18 +67,23 @@ public static class ImageHeaderReader
 
     /// <summary>
     /// Reads the size of the image at an http(s) URL with ranged GETs: the first 64 KiB, widening only if the header lies
-    /// further, within <see cref="MaxHeaderBytes"/> and a time limit. The requests carry no API key.
+    /// further, within <see cref="MaxHeaderBytes"/> and <see cref="ImageUrlFetchOptions.Timeout"/>. The requests carry no
+    /// API key. By default the URL may not reach a non-public address, and only same-host redirects are followed.
     /// </summary>
     /// <param name="uri">The image's absolute http or https URL.</param>
-    /// <param name="httpClient">The client to fetch with (default: a shared one with no credentials).</param>
-    /// <param name="timeout">How long the whole read may take (default <see cref="DefaultUrlTimeout"/>).</param>
+    /// <param name="options">The client, address rules, time limit and redirect limit, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The format and size.</returns>
-    /// <exception cref="ArgumentException">The URL is not absolute http(s).</exception>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s), or the options are out of range.</exception>
+    /// <exception cref="JinaUrlRefusedException">The URL (or a redirect) was refused by the fetch rules; nothing was read from the refused address.</exception>
     /// <exception cref="HttpRequestException">The server refused or failed.</exception>
-    /// <exception cref="TimeoutException">The read took longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="TimeoutException">The read took longer than <see cref="ImageUrlFetchOptions.Timeout"/>.</exception>
     /// <exception cref="JinaImageHeaderException">The data is not a readable image header.</exception>
-    public static async Task<ImageSize> ReadUrlAsync(Uri uri, HttpClient? httpClient = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public static Task<ImageSize> ReadUrlAsync(Uri uri, ImageUrlFetchOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadUrlAsync(uri, options, fallbackClient: null, cancellationToken);
+
+    /// <summary>As the public overload; <paramref name="fallbackClient"/> (the DI-named client) is used when the options name none.</summary>
+    internal static async Task<ImageSize> ReadUrlAsync(Uri uri, ImageUrlFetchOptions? options, HttpClient? fallbackClient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -85,17 +91,27 @@ public static class ImageHeaderReader
             throw new ArgumentException($"'{uri}' is not an absolute http(s) URL.", nameof(uri));
         }
 
-        var limit = timeout ?? DefaultUrlTimeout;
+        var rules = options ?? DefaultFetch;
+        if (rules.Timeout <= TimeSpan.Zero && rules.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"ImageUrlFetchOptions.Timeout must be positive; it is {rules.Timeout}.", nameof(options));
+        }
+
+        if (rules.MaxRedirects < 0)
+        {
+            throw new ArgumentException($"ImageUrlFetchOptions.MaxRedirects must be 0 or more; it is {rules.MaxRedirects}.", nameof(options));
+        }
+
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(limit);
-        using var data = new HttpHeaderBytes(httpClient ?? SharedHttp.Value, uri, MaxHeaderBytes);
+        timer.CancelAfter(rules.Timeout);
+        using var data = new HttpHeaderBytes(rules.HttpClient ?? fallbackClient ?? SharedHttp.Value, uri, MaxHeaderBytes, rules);
         try
         {
             return await ReadPagedAsync(data, timer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Reading the image header from {uri} took longer than {limit.TotalSeconds:0.###} s.", ex);
+            throw new TimeoutException($"Reading the image header from {uri} took longer than {rules.Timeout.TotalSeconds:0.###} s.", ex);
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class AttemptTimeoutStage : RequestStage
         _endpoint = endpoint;
     }
 
-    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         if (_timeout == Timeout.InfiniteTimeSpan)
         {

@@ -23,7 +23,7 @@ internal sealed class EndpointAuthStage : RequestStage
         _authorization = new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
-    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new JsonRequestContent(message.Body) };
         request.Headers.Authorization = _authorization;

@@ -21,7 +21,7 @@ internal sealed class RateLimitStage : RequestStage
         _tokenPermitCap = tokensPerMinute ?? int.MaxValue;
     }
 
-    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         using var requestLease = await AcquireAsync(_requests, 1, "request", message.CancellationToken).ConfigureAwait(false);
         var tokens = (int)Math.Min(Math.Min(message.EstimatedTokens, _tokenPermitCap), int.MaxValue);

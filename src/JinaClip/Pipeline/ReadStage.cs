@@ -19,7 +19,7 @@ internal sealed class ReadStage : RequestStage
         _timeProvider = timeProvider;
     }
 
-    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         var response = message.HttpResponse!;
         if (!response.IsSuccessStatusCode)

@@ -24,7 +24,7 @@ internal sealed class RequestPipeline
     {
         using var body = new PooledBufferWriter(EmbeddingRequestWriter.EstimateSize(request));
         EmbeddingRequestWriter.Write(request, body);
-        var message = new RequestMessage(request, body.WrittenMemory, estimatedTokens, retries, cancellationToken);
+        var message = new PipelineMessage(request, body.WrittenMemory, estimatedTokens, retries, cancellationToken);
         await _stages[0].ProcessAsync(message, _stages.AsMemory(1)).ConfigureAwait(false);
         return message.Result ?? throw new InvalidOperationException("The request pipeline ended without a result; its last stage must be ReadStage.");
     }

@@ -63,7 +63,7 @@ internal sealed class RetryStage : RequestStage
         _polly = builder.Build();
     }
 
-    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         var context = ResilienceContextPool.Shared.Get(message.CancellationToken);
         context.Properties.Set(CounterKey, message.Retries);

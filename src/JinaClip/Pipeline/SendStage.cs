@@ -16,7 +16,7 @@ internal sealed class SendStage : RequestStage
         _endpoint = endpoint;
     }
 
-    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         try
         {

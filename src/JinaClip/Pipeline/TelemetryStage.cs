@@ -19,7 +19,7 @@ internal sealed class TelemetryStage : RequestStage
         _endpoint = endpoint;
     }
 
-    public override async ValueTask ProcessAsync(RequestMessage message, ReadOnlyMemory<RequestStage> next)
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         var request = message.Request;
         using var activity = JinaTelemetry.StartAttempt(request.Model, _endpoint, request.Inputs.Length);

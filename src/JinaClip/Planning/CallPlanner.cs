@@ -29,7 +29,7 @@ internal sealed class CallPlanner
         _maxTokensPerRequest = options.MaxTokensPerRequest;
         _validate = options.ValidateRequests;
         _budget = options.MaxEstimatedTokensPerCall;
-        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions);
+        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions, options.ImageHttpClient);
     }
 
     /// <summary>Checks the per-call options and fixes what every batch of the call shares.</summary>

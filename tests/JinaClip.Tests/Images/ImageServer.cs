@@ -27,6 +27,9 @@ internal sealed class ImageServer : IAsyncDisposable
 
     public ConcurrentQueue<(string? Range, bool HasAuthorization)> Requests { get; } = new();
 
+    /// <summary>Paths answered with a 307 to the given location.</summary>
+    public ConcurrentDictionary<string, string> Redirects { get; } = new();
+
     public long BytesSent;
 
     public bool IgnoreRanges { get; set; }
@@ -61,6 +64,13 @@ internal sealed class ImageServer : IAsyncDisposable
     {
         var range = context.Request.Headers.Range.ToString();
         Requests.Enqueue((range.Length == 0 ? null : range, context.Request.Headers.ContainsKey("Authorization")));
+        if (Redirects.TryGetValue(context.Request.Path.Value!.TrimStart('/'), out var location))
+        {
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = location;
+            return;
+        }
+
         if (!Files.TryGetValue(context.Request.Path.Value!.TrimStart('/'), out var file))
         {
             context.Response.StatusCode = 404;

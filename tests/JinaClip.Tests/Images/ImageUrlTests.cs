@@ -5,6 +5,9 @@ public sealed class ImageUrlTests : IAsyncLifetime
 {
     private ImageServer _server = null!;
 
+    // The server is on loopback, which the default fetch rules refuse (see ImageUrlRulesTests).
+    private static readonly ImageUrlFetchOptions Loopback = new() { AllowNonPublicAddresses = true };
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => _server = await ImageServer.StartAsync();
@@ -16,7 +19,7 @@ public sealed class ImageUrlTests : IAsyncLifetime
     {
         var url = _server.Add("photo.png", [.. TestImages.Png(1280, 848), .. new byte[2_000_000]]);
 
-        var size = await ImageHeaderReader.ReadUrlAsync(url, cancellationToken: Ct);
+        var size = await ImageHeaderReader.ReadUrlAsync(url, Loopback, Ct);
 
         Assert.Equal(new ImageSize(ImageFormat.Png, 1280, 848), size);
         Assert.Equal([("bytes=0-65535", false)], _server.Requests);
@@ -27,7 +30,7 @@ public sealed class ImageUrlTests : IAsyncLifetime
     {
         var url = _server.Add("big-exif.jpg", [.. TestImages.Jpeg(4000, 3000, exifBytes: 200_000), .. new byte[3_000_000]]);
 
-        var size = await ImageHeaderReader.ReadUrlAsync(url, cancellationToken: Ct);
+        var size = await ImageHeaderReader.ReadUrlAsync(url, Loopback, Ct);
 
         Assert.Equal(new ImageSize(ImageFormat.Jpeg, 4000, 3000), size);
         var ranges = _server.Requests.Select(r => r.Range).ToArray();
@@ -43,7 +46,7 @@ public sealed class ImageUrlTests : IAsyncLifetime
         _server.IgnoreRanges = true;
         var url = _server.Add("norange.gif", [.. TestImages.Gif(640, 480), .. new byte[20_000_000]]);
 
-        var size = await ImageHeaderReader.ReadUrlAsync(url, cancellationToken: Ct);
+        var size = await ImageHeaderReader.ReadUrlAsync(url, Loopback, Ct);
 
         Assert.Equal(new ImageSize(ImageFormat.Gif, 640, 480), size);
         Assert.Single(_server.Requests);
@@ -54,7 +57,7 @@ public sealed class ImageUrlTests : IAsyncLifetime
     {
         var url = _server.Add("cut.webp", TestImages.WebPExtended(100, 100)[..22]);
 
-        var ex = await Assert.ThrowsAsync<JinaImageHeaderException>(() => ImageHeaderReader.ReadUrlAsync(url, cancellationToken: Ct));
+        var ex = await Assert.ThrowsAsync<JinaImageHeaderException>(() => ImageHeaderReader.ReadUrlAsync(url, Loopback, Ct));
 
         Assert.Equal(ImageFormat.WebP, ex.Format);
         Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);
@@ -63,7 +66,7 @@ public sealed class ImageUrlTests : IAsyncLifetime
     [Fact]
     public async Task Url_NotFound_IsAnHttpRequestException()
     {
-        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => ImageHeaderReader.ReadUrlAsync(new Uri(_server.BaseAddress, "missing.png"), cancellationToken: Ct));
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => ImageHeaderReader.ReadUrlAsync(new Uri(_server.BaseAddress, "missing.png"), Loopback, Ct));
 
         Assert.Contains("answered 404 NotFound", ex.Message, StringComparison.Ordinal);
 #if !JINACLIP_NETSTANDARD_BUILD
@@ -84,7 +87,7 @@ public sealed class ImageUrlTests : IAsyncLifetime
         using var hanging = new HttpClient(new HangingHandler());
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() =>
-            ImageHeaderReader.ReadUrlAsync(new Uri("https://images.example/slow.png"), hanging, TimeSpan.FromMilliseconds(50), Ct));
+            ImageHeaderReader.ReadUrlAsync(new Uri("https://images.example/slow.png"), new ImageUrlFetchOptions { HttpClient = hanging, Timeout = TimeSpan.FromMilliseconds(50), AllowNonPublicAddresses = true }, Ct));
 
         Assert.Contains("took longer than 0.05 s", ex.Message, StringComparison.Ordinal);
     }

@@ -6,9 +6,9 @@ namespace JinaClip.Pipeline;
 /// One request on its way through the <see cref="RequestPipeline"/>: what the call sends (written once), the state of
 /// the current attempt, and, at the end, the checked result.
 /// </summary>
-internal sealed class RequestMessage
+internal sealed class PipelineMessage
 {
-    public RequestMessage(EmbeddingRequest request, ReadOnlyMemory<byte> body, long estimatedTokens, RetryCounter retries, CancellationToken cancellationToken)
+    public PipelineMessage(EmbeddingRequest request, ReadOnlyMemory<byte> body, long estimatedTokens, RetryCounter retries, CancellationToken cancellationToken)
     {
         Request = request;
         Body = body;
