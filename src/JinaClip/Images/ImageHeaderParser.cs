@@ -34,7 +34,7 @@ internal static class ImageHeaderParser
             return ImageFormat.Bmp;
         }
 
-        if (prefix.StartsWith("II*\0"u8) || prefix.StartsWith("MM\0*"u8))
+        if (prefix.StartsWith("II*\0"u8) || prefix.StartsWith("MM\0*"u8) || prefix.StartsWith("II+\0"u8) || prefix.StartsWith("MM\0+"u8))
         {
             return ImageFormat.Tiff;
         }

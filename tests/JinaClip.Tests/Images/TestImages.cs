@@ -101,6 +101,49 @@ internal static class TestImages
         return [.. b];
     }
 
+    /// <summary>A BigTIFF (version 43): 8-byte first-IFD offset, 8-byte entry count, 20-byte entries, SHORT, LONG or LONG8 values.</summary>
+    public static byte[] BigTiff(uint width, uint height, bool littleEndian = true, ushort valueType = 16, int pixelBytes = 16)
+    {
+        var b = new List<byte>(littleEndian ? "II+\0"u8.ToArray() : "MM\0+"u8.ToArray());
+        b.AddRange(U16(8, littleEndian));
+        b.AddRange(U16(0, littleEndian));
+        b.AddRange(U64(16 + (ulong)pixelBytes, littleEndian));
+        b.AddRange(new byte[pixelBytes]);
+        (ushort Tag, uint Value)[] entries = [(254, 0), (256, width), (257, height), (258, 8)];
+        b.AddRange(U64((ulong)entries.Length, littleEndian));
+        foreach (var (tag, value) in entries)
+        {
+            b.AddRange(U16(tag, littleEndian));
+            b.AddRange(U16(valueType, littleEndian));
+            b.AddRange(U64(1, littleEndian));
+            byte[] field = valueType switch
+            {
+                3 => [.. U16((ushort)value, littleEndian), 0, 0, 0, 0, 0, 0],
+                4 => [.. U32(value, littleEndian), 0, 0, 0, 0],
+                _ => U64(value, littleEndian),
+            };
+            b.AddRange(field); // a value sits in the field's first bytes, in either byte order
+        }
+
+        b.AddRange(U64(0, littleEndian));
+        return [.. b];
+    }
+
+    private static byte[] U64(ulong value, bool littleEndian)
+    {
+        var bytes = new byte[8];
+        if (littleEndian)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
+        }
+        else
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, value);
+        }
+
+        return bytes;
+    }
+
     /// <summary>
     /// An AVIF/HEIC with a thumbnail item (2) whose ispe comes first in ipco, a primary item (1), and optionally a
     /// grid: the primary's ispe is the one to read.
