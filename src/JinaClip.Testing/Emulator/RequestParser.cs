@@ -189,9 +189,28 @@ internal static class RequestParser
         {
             errors.Add(new FieldError(path, $"Image exceeds the 8MB limit ({bytes.Length} bytes)", "value_error"));
         }
+        else if (!IsImage(bytes))
+        {
+            // A strict server cannot identify such data as an image, and says so rather than embedding it.
+            errors.Add(new FieldError(path, "Cannot identify image file: the data is not in a supported image format", "value_error", Quote(Shorten(value))));
+        }
         else
         {
             result.Add(new ParsedInput(true, null, null, bytes));
+        }
+    }
+
+    private static bool IsImage(byte[] bytes)
+    {
+        try
+        {
+            ImageHeaderReader.Read(bytes);
+            return true;
+        }
+        catch (JinaImageHeaderException ex)
+        {
+            // Only an unknown format is refused: the emulator reads headers, it does not decode pixels.
+            return ex.Format is not null;
         }
     }
 

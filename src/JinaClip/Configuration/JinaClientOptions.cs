@@ -36,6 +36,19 @@ public sealed class JinaClientOptions
     /// <value>The default is <see langword="true"/>: a field the model would reject with 422 is an <see cref="ArgumentException"/> before sending.</value>
     public bool ValidateRequests { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets whether image bytes, files and streams whose first bytes are not a format the SDK recognises (PNG,
+    /// JPEG, GIF, WebP, BMP, TIFF, AVIF, HEIC) are sent anyway. Leave it off to catch a text file or a saved HTML error
+    /// page passed as an image before it is paid for; turn it on to send a format the API takes and this SDK does not
+    /// know. Image URLs are never checked: the server fetches them.
+    /// </summary>
+    /// <value>
+    /// The default is <see langword="false"/>: such data is an <see cref="ArgumentException"/> before sending, naming the
+    /// input's position and what its data starts with. A stream that cannot seek is checked when it is read, just before
+    /// its batch is sent.
+    /// </value>
+    public bool AllowUnrecognizedImageFormats { get; set; }
+
     /// <summary>Gets or sets the clock used for timeouts and <c>Retry-After</c> dates.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

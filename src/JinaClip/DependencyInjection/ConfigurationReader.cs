@@ -36,6 +36,11 @@ internal static class ConfigurationReader
             options.ValidateRequests = bool.TryParse(validate, out var v) ? v : throw Bad(path, nameof(JinaClientOptions.ValidateRequests), validate, "true or false");
         }
 
+        if (section[nameof(JinaClientOptions.AllowUnrecognizedImageFormats)] is { } allowFormats)
+        {
+            options.AllowUnrecognizedImageFormats = bool.TryParse(allowFormats, out var a) ? a : throw Bad(path, nameof(JinaClientOptions.AllowUnrecognizedImageFormats), allowFormats, "true or false");
+        }
+
         var retry = section.GetSection(nameof(JinaClientOptions.Retry));
         var retryPath = Key(path, nameof(JinaClientOptions.Retry));
         Int(retry, retryPath, nameof(JinaRetryOptions.MaxRetryAttempts), v => options.Retry.MaxRetryAttempts = v);

@@ -10,11 +10,13 @@ internal sealed class CallPlan
     private readonly EmbeddingOptions? _options;
     private readonly KeyValuePair<string, JsonElement>[] _additionalFields;
 
-    public CallPlan(string model, ModelSpec? spec, bool validated, EmbeddingOptions? options, KeyValuePair<string, JsonElement>[] additionalFields)
+    public CallPlan(
+        string model, ModelSpec? spec, bool validated, EmbeddingOptions? options, KeyValuePair<string, JsonElement>[] additionalFields, bool checkImageFormats)
     {
         Model = model;
         Spec = spec;
         Validated = validated;
+        CheckImageFormats = checkImageFormats;
         _options = options;
         _additionalFields = additionalFields;
         WireType = options?.EmbeddingType ?? EmbeddingType.Base64;
@@ -29,6 +31,9 @@ internal sealed class CallPlan
     public bool Validated { get; }
 
     public EmbeddingType WireType { get; }
+
+    /// <summary>Gets whether image bytes must start like a format the SDK recognises (<see cref="JinaClientOptions.AllowUnrecognizedImageFormats"/> off).</summary>
+    public bool CheckImageFormats { get; }
 
     public EmbeddingOptions? Options => _options;
 

@@ -19,6 +19,7 @@ internal sealed class CallPlanner
     private readonly int? _maxBatchSize;
     private readonly long _maxTokensPerRequest;
     private readonly bool _validate;
+    private readonly bool _checkImageFormats;
     private readonly long? _budget;
     private readonly TokenEstimator? _estimator;
 
@@ -28,6 +29,7 @@ internal sealed class CallPlanner
         _maxBatchSize = options.MaxBatchSize;
         _maxTokensPerRequest = options.MaxTokensPerRequest;
         _validate = options.ValidateRequests;
+        _checkImageFormats = !options.AllowUnrecognizedImageFormats;
         _budget = options.MaxEstimatedTokensPerCall;
         _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions, options.ImageHttpClient);
     }
@@ -43,7 +45,7 @@ internal sealed class CallPlanner
             RequestValidator.Validate(spec, options);
         }
 
-        return new CallPlan(model, spec, _validate && spec is not null, options, AdditionalFields(options));
+        return new CallPlan(model, spec, _validate && spec is not null, options, AdditionalFields(options), _checkImageFormats);
     }
 
     /// <summary>Plans a list call whole: nothing that can be checked up front is left to be found after a request was paid for.</summary>
@@ -64,7 +66,7 @@ internal sealed class CallPlanner
         var total = 0L;
         for (var i = 0; i < list.Length; i++)
         {
-            var cost = CheckInput(plan, list[i], i, nameof(inputs));
+            var cost = await CheckInputAsync(plan, list[i], i, nameof(inputs), cancellationToken).ConfigureAwait(false);
             total += cost;
             if (cutter.StartsNewBatch(i - start, batchTokens, cost))
             {
@@ -110,7 +112,7 @@ internal sealed class CallPlanner
         {
             var index = position.Read;
             position.Read++;
-            var cost = CheckInput(plan, input, index, nameof(inputs));
+            var cost = await CheckInputAsync(plan, input, index, nameof(inputs), cancellationToken).ConfigureAwait(false);
             if (cutter.StartsNewBatch(batch.Count, batchTokens, cost))
             {
                 position.Planned = index;
@@ -130,9 +132,9 @@ internal sealed class CallPlanner
         }
     }
 
-    private static int CheckInput(CallPlan plan, EmbeddingInput? input, int index, string paramName)
+    private static async ValueTask<int> CheckInputAsync(CallPlan plan, EmbeddingInput? input, int index, string paramName, CancellationToken cancellationToken)
     {
-        InputChecks.Check(input, index, paramName);
+        await InputChecks.CheckAsync(input, index, paramName, plan.CheckImageFormats, cancellationToken).ConfigureAwait(false);
         if (plan.Validated)
         {
             RequestValidator.CheckInput(plan.Spec!, plan.Options, input!, index);

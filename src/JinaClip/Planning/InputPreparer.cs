@@ -5,7 +5,7 @@ namespace JinaClip.Planning;
 /// <summary>Reads one checked batch's files and streams into what goes on the wire, just before the batch is sent.</summary>
 internal static class InputPreparer
 {
-    public static async Task<PreparedInput[]> PrepareAsync(Batch batch, CancellationToken cancellationToken)
+    public static async Task<PreparedInput[]> PrepareAsync(Batch batch, bool checkFormat, CancellationToken cancellationToken)
     {
         var prepared = new PreparedInput[batch.Inputs.Length];
         for (var i = 0; i < prepared.Length; i++)
@@ -14,8 +14,8 @@ internal static class InputPreparer
             var index = batch.Start + i;
             prepared[i] = input.Kind switch
             {
-                EmbeddingInputKind.ImageFile => new(input.Kind, input.Value, await ReadFileAsync(input.Value!, index, cancellationToken).ConfigureAwait(false)),
-                EmbeddingInputKind.ImageStream => new(input.Kind, null, await ReadStreamAsync(input.Stream!, index, cancellationToken).ConfigureAwait(false)),
+                EmbeddingInputKind.ImageFile => new(input.Kind, input.Value, await ReadFileAsync(input.Value!, index, checkFormat, cancellationToken).ConfigureAwait(false)),
+                EmbeddingInputKind.ImageStream => new(input.Kind, null, await ReadStreamAsync(input.Stream!, index, checkFormat, cancellationToken).ConfigureAwait(false)),
                 EmbeddingInputKind.ImageBytes => new(input.Kind, null, input.Bytes),
                 _ => new(input.Kind, input.Value, default),
             };
@@ -24,15 +24,20 @@ internal static class InputPreparer
         return prepared;
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(string path, int index, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(string path, int index, bool checkFormat, CancellationToken cancellationToken)
     {
         // Checked at planning; checked again here, since the file may have changed since.
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         EmbeddingInput.CheckImageSize(bytes.Length, $"Input {index}: the contents of the image file '{path}'", paramName: null);
+        if (checkFormat)
+        {
+            ImageSniffer.Check(bytes, index, $"the image file '{path}'", paramName: null);
+        }
+
         return bytes;
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadStreamAsync(Stream stream, int index, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> ReadStreamAsync(Stream stream, int index, bool checkFormat, CancellationToken cancellationToken)
     {
         // Read at most one chunk past the limit, so an oversized stream is detected without reading all of it.
         var buffer = new MemoryStream();
@@ -54,6 +59,12 @@ internal static class InputPreparer
         }
 
         EmbeddingInput.CheckImageSize(buffer.Length, $"Input {index}: the contents of the image stream", paramName: null);
+        if (checkFormat)
+        {
+            // A stream that cannot seek could not be peeked at planning: this is its first check, still before sending.
+            ImageSniffer.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), index, "the image stream", paramName: null);
+        }
+
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }

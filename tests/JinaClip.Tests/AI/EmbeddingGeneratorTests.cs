@@ -106,6 +106,19 @@ public class EmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task ImageGenerator_DataContentWhoseBytesAreNoImage_IsRefusedBeforeSending()
+    {
+        var emulator = new JinaEmulator();
+        using var client = emulator.CreateClient();
+        var notes = new DataContent(System.Text.Encoding.UTF8.GetBytes("not a picture"), "image/png");
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.AsImageEmbeddingGenerator().GenerateAsync([notes], cancellationToken: Ct));
+
+        Assert.StartsWith("Input 0 (the image bytes) is not an image the SDK recognises", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, emulator.RequestCount);
+    }
+
+    [Fact]
     public async Task ImageGenerator_DataContent_SendsRawBase64Images_AndReportsImageTokens()
     {
         var emulator = new JinaEmulator();

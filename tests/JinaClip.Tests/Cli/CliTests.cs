@@ -113,6 +113,20 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Embed_HtmlPageSavedAsJpg_ExitsNonZeroNamingTheFileAndItsFirstBytes()
+    {
+        using var file = new TempFile(System.Text.Encoding.ASCII.GetBytes("<!DOCTYPE html><title>404</title>"));
+
+        var (exit, stdout, stderr) = await Run(NoKey, "embed", "--text", "a caption", "--image", file.Path);
+
+        Assert.NotEqual(0, exit);
+        Assert.Empty(stdout);
+        var error = Assert.Single(Lines(stderr), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains($"Input 1 (the image file '{file.Path}') is not an image the SDK recognises", error, StringComparison.Ordinal);
+        Assert.Contains("(\"<!DOCTYPE html><\")", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Embed_ModelDimensionsAndTask_AreApplied()
     {
         var (exit, stdout, _) = await Run(NoKey, "embed", "--text", "a", "--model", "jina-clip-v2", "--dimensions", "64", "--task", "retrieval.query", "--json");

@@ -36,6 +36,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
             ["Jina:MaxConcurrency"] = "2",
             ["Jina:NetworkTimeout"] = "00:02:00",
             ["Jina:Retry:MaxRetryAttempts"] = "5",
+            ["Jina:AllowUnrecognizedImageFormats"] = "true",
         });
         builder.Services.AddJinaClient(builder.Configuration);
         using var host = builder.Build();
@@ -49,6 +50,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Equal(2, options.MaxConcurrency);
         Assert.Equal(TimeSpan.FromMinutes(2), options.NetworkTimeout);
         Assert.Equal(5, options.Retry.MaxRetryAttempts);
+        Assert.True(options.AllowUnrecognizedImageFormats);
         Assert.Equal(1, _server.Emulator.RequestCount);
         await host.StopAsync(Ct);
     }

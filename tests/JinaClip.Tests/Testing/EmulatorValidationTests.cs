@@ -98,6 +98,18 @@ public class EmulatorValidationTests
         AssertFieldError(body, "body -> jina-clip-v1 -> input -> 0 -> image", "value_error");
     }
 
+    [Theory]
+    [InlineData("aGVsbG8gd29ybGQ=")] // "hello world"
+    [InlineData("PCFET0NUWVBFIGh0bWw+PGh0bWw+")] // "<!DOCTYPE html><html>"
+    public async Task ImageBytesInNoImageFormat_Is422CannotIdentify(string base64)
+    {
+        var (status, body) = await PostAsync($$"""{"model":"jina-clip-v1","input":["a caption",{"image":"{{base64}}"}]}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        AssertFieldError(body, "body -> jina-clip-v1 -> input -> 1 -> image", "value_error");
+        Assert.Contains("Cannot identify image file", body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SeveralProblems_AreAllReported()
     {

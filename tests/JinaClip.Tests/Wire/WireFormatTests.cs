@@ -4,8 +4,9 @@ namespace JinaClip.Tests.Wire;
 
 public class WireFormatTests
 {
-    private static readonly byte[] TinyImage = [0x89, 0x50, 0x4E, 0x47, 0x01, 0x02, 0x03];
-    private const string TinyImageBase64 = "iVBORwECAw==";
+    // A PNG signature and three bytes: enough to be recognised as an image, and short enough to read on the wire.
+    private static readonly byte[] TinyImage = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x01, 0x02, 0x03];
+    private const string TinyImageBase64 = "iVBORw0KGgoBAgM=";
 
     [Fact]
     public async Task EmbedAsync_TextAndImageUrl_WritesLaunchPostShape()
