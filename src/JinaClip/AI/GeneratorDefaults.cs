@@ -3,13 +3,12 @@ using Microsoft.Extensions.AI;
 
 namespace JinaClip.AI;
 
-/// <summary>What the text and image generators share: defaults, metadata, the call and the result mapping.</summary>
+/// <summary>
+/// What every generator over one client shares: the client, the default model and dimensions (checked against the
+/// model when the generator is created, so a bad default fails there and not on every call), and the metadata.
+/// </summary>
 internal sealed class GeneratorDefaults
 {
-    private readonly JinaEmbeddingClient _client;
-    private readonly string _model;
-    private readonly int? _dimensions;
-
     public GeneratorDefaults(JinaEmbeddingClient client, string? modelId, int? dimensions)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -18,33 +17,34 @@ internal sealed class GeneratorDefaults
             throw new ArgumentOutOfRangeException(nameof(dimensions), dimensions, "Dimensions must be at least 1.");
         }
 
-        _client = client;
-        _model = modelId ?? client.DefaultModel;
-        _dimensions = dimensions;
-        Metadata = new EmbeddingGeneratorMetadata("jina", client.EmbeddingsUri, _model, dimensions ?? ModelCatalog.Find(_model)?.NativeDimensions);
+        Client = client;
+        Model = modelId ?? client.DefaultModel;
+        Dimensions = dimensions;
+        var spec = ModelCatalog.Find(Model);
+        if (dimensions is { } dims && spec is not null && client.ValidatesRequests)
+        {
+            if (!spec.Accepts(ModelField.Dimensions))
+            {
+                throw new ArgumentException(
+                    $"The model '{Model}' does not accept 'dimensions' (its vectors are always {spec.NativeDimensions} long); leave the generator's dimensions unset.",
+                    nameof(dimensions));
+            }
+
+            if (dims > spec.MaxDimensions)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(dimensions), dims, $"The model '{Model}' accepts dimensions from 1 to {spec.MaxDimensions}; {dims} is out of range.");
+            }
+        }
+
+        Metadata = new EmbeddingGeneratorMetadata("jina", client.EmbeddingsUri, Model, dimensions ?? spec?.NativeDimensions);
     }
+
+    public JinaEmbeddingClient Client { get; }
+
+    public string Model { get; }
+
+    public int? Dimensions { get; }
 
     public EmbeddingGeneratorMetadata Metadata { get; }
-
-    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEmbeddingGenerator generator, List<EmbeddingInput> inputs, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
-    {
-        var mapped = GeneratorOptionsMapper.Map(options, generator, _model, _dimensions);
-        var result = await _client.EmbedAsync(inputs, mapped, cancellationToken).ConfigureAwait(false);
-        var created = DateTimeOffset.UtcNow;
-        return new GeneratedEmbeddings<Embedding<float>>(result.Select(e => new Embedding<float>(e.GetVector()) { ModelId = result.Model, CreatedAt = created }))
-        {
-            Usage = GeneratorOptionsMapper.Usage(result.Usage),
-        };
-    }
-
-    public object? GetService(IEmbeddingGenerator generator, Type serviceType, object? serviceKey)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(JinaEmbeddingClient) ? _client
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
-            : serviceType.IsInstanceOfType(generator) ? generator
-            : null;
-    }
 }

@@ -9,6 +9,9 @@ internal sealed class BatchRun
 
     public UsageTotals Usage { get; } = new();
 
+    /// <summary>Gets or sets the call's operation span, the parent of every attempt span (<see langword="default"/>: <see cref="System.Diagnostics.Activity.Current"/>).</summary>
+    public System.Diagnostics.ActivityContext TraceParent { get; set; }
+
     /// <summary>Gets the number of batches handed to the pipeline, in the order the plan gave them.</summary>
     public int Launched { get; internal set; }
 }

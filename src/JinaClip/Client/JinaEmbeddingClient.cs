@@ -6,6 +6,7 @@ using JinaClip.Http;
 using JinaClip.Configuration;
 using JinaClip.Pipeline;
 using JinaClip.Planning;
+using JinaClip.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,6 +29,7 @@ public class JinaEmbeddingClient : IDisposable
     private readonly BatchEngine _engine = null!;
     private readonly HttpClient? _ownedHttp;
     private readonly RateLimits? _limits;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>Creates a client with an API key and default options.</summary>
     /// <param name="apiKey">The Jina API key.</param>
@@ -55,10 +57,12 @@ public class JinaEmbeddingClient : IDisposable
         EmbeddingsUri = EndpointPolicy.EmbeddingsUri(options.Endpoint, nameof(options));
         var apiKey = ApiKeyResolver.Resolve(options.ApiKey, nameof(options));
         DefaultModel = options.DefaultModel;
+        ValidatesRequests = options.ValidateRequests;
         _ownedHttp = httpClient is null ? DefaultHttpClient.Create() : null;
         _limits = RateLimits.For(options);
         var logger = options.LoggerFactory?.CreateLogger("JinaClip") ?? NullLogger.Instance;
         var timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _timeProvider = timeProvider;
         var pipeline = new RequestPipeline(
             new RateLimitStage(_limits.Requests, _limits.Tokens, options.TokensPerMinute),
             new RetryStage(options.Retry, options.TotalTimeout, timeProvider, logger, EmbeddingsUri),
@@ -91,6 +95,9 @@ public class JinaEmbeddingClient : IDisposable
     /// <summary>Gets the URL requests are sent to (<c>{Endpoint}v1/embeddings</c>).</summary>
     public Uri EmbeddingsUri { get; }
 
+    /// <summary>Gets whether calls are checked against the model table (<see cref="JinaClientOptions.ValidateRequests"/>; a mock's is <see langword="true"/>).</summary>
+    internal bool ValidatesRequests { get; } = true;
+
     /// <summary>Embeds inputs of any kind, mixed, splitting them into batches when they exceed one request's limits.</summary>
     /// <param name="inputs">The inputs; a <see cref="string"/> converts to a text input.</param>
     /// <param name="options">Per-call options, or <see langword="null"/> for the defaults.</param>
@@ -118,8 +125,25 @@ public class JinaEmbeddingClient : IDisposable
                 "This JinaEmbeddingClient was built with the protected constructor, for mocking, and cannot send requests. Override EmbedAsync(IEnumerable<EmbeddingInput>, EmbeddingOptions?, CancellationToken): the other calls go through it.");
         }
 
-        var call = await _planner.PlanAsync(inputs, options, cancellationToken).ConfigureAwait(false);
-        var run = new BatchRun();
+        using var operation = OperationTelemetry.Start(options?.Model ?? DefaultModel, EmbeddingsUri, _timeProvider);
+        try
+        {
+            var result = await EmbedCallAsync(inputs, options, operation, cancellationToken).ConfigureAwait(false);
+            operation?.Succeeded(result.Model, result.Usage.PromptTokens ?? result.Usage.TotalTokens);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            operation?.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<JinaEmbeddingCollection> EmbedCallAsync(
+        IEnumerable<EmbeddingInput> inputs, EmbeddingOptions? options, OperationTelemetry? operation, CancellationToken cancellationToken)
+    {
+        var call = await _planner!.PlanAsync(inputs, options, cancellationToken).ConfigureAwait(false);
+        var run = new BatchRun { TraceParent = operation?.Context ?? default };
         var results = new JinaEmbedding[call.InputCount];
         string? model = null;
         var stored = 0;
@@ -271,29 +295,36 @@ public class JinaEmbeddingClient : IDisposable
             throw new ArgumentException("late_chunking embeds all inputs as one sequence and cannot be streamed; call EmbedAsync instead.", nameof(options));
         }
 
-        var run = new BatchRun();
+        using var operation = OperationTelemetry.Start(plan.Model, EmbeddingsUri, _timeProvider);
+        var run = new BatchRun { TraceParent = operation?.Context ?? default };
         var position = new StreamPosition();
         var yielded = 0;
+        string? model = null;
         var batches = _planner.PlanStreamAsync(plan, inputs, position, cancellationToken);
         var enumerator = _engine.RunAsync(plan, batches, _engine.MaxConcurrency, run, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
         {
             while (true)
             {
-                var (hasNext, failure) = await MoveNextAsync(enumerator).ConfigureAwait(false);
+                var (hasNext, failure) = await MoveNextAsync(enumerator, operation).ConfigureAwait(false);
                 if (failure is not null)
                 {
-                    throw failure.ToPublic(
+                    var error = failure.ToPublic(
                         [], position.Unsent, run,
                         (yielded == 0 ? "No embedding was yielded yet" : $"Inputs 0..{yielded - 1} were already yielded") + $"; the stream was not read past input {position.Read - 1}.");
+                    operation?.Failed(error);
+                    throw error;
                 }
 
                 if (!hasNext)
                 {
+                    var usage = run.Usage.ToUsage();
+                    operation?.Succeeded(model, usage.PromptTokens ?? usage.TotalTokens);
                     yield break;
                 }
 
                 var batch = enumerator.Current;
+                model ??= batch.Embeddings.Model;
                 foreach (var embedding in batch.Embeddings)
                 {
                     yield return embedding;
@@ -327,7 +358,7 @@ public class JinaEmbeddingClient : IDisposable
         }
     }
 
-    private static async Task<(bool HasNext, BatchFailure? Failure)> MoveNextAsync(IAsyncEnumerator<BatchResult> enumerator)
+    private static async Task<(bool HasNext, BatchFailure? Failure)> MoveNextAsync(IAsyncEnumerator<BatchResult> enumerator, OperationTelemetry? operation)
     {
         try
         {
@@ -337,6 +368,16 @@ public class JinaEmbeddingClient : IDisposable
         {
             return (false, failure);
         }
+        catch (Exception ex) when (Recorded(operation, ex))
+        {
+            throw; // never reached: the filter records the failure and lets it pass
+        }
+    }
+
+    private static bool Recorded(OperationTelemetry? operation, Exception exception)
+    {
+        operation?.Failed(exception);
+        return false;
     }
 
 #pragma warning disable CS1998 // An iterator over batches planned already: nothing to await.

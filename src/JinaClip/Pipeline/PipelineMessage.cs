@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JinaClip.Wire;
 
 namespace JinaClip.Pipeline;
@@ -8,8 +9,10 @@ namespace JinaClip.Pipeline;
 /// </summary>
 internal sealed class PipelineMessage
 {
-    public PipelineMessage(EmbeddingRequest request, ReadOnlyMemory<byte> body, long estimatedTokens, RetryCounter retries, CancellationToken cancellationToken)
+    public PipelineMessage(
+        EmbeddingRequest request, ReadOnlyMemory<byte> body, long estimatedTokens, RetryCounter retries, ActivityContext traceParent, CancellationToken cancellationToken)
     {
+        TraceParent = traceParent;
         Request = request;
         Body = body;
         EstimatedTokens = estimatedTokens;
@@ -25,6 +28,12 @@ internal sealed class PipelineMessage
     public long EstimatedTokens { get; }
 
     public RetryCounter Retries { get; }
+
+    /// <summary>Gets the span the attempt spans hang under: the call's operation span, or <see langword="default"/> for <see cref="Activity.Current"/>.</summary>
+    public ActivityContext TraceParent { get; }
+
+    /// <summary>Gets or sets the number of the current attempt (1 for the first), counted by <see cref="RetryStage"/>.</summary>
+    public int Attempt { get; set; }
 
     /// <summary>Gets or sets the token the current stage and those after it observe (a stage may narrow it).</summary>
     public CancellationToken CancellationToken { get; set; }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JinaClip.Wire;
 
 namespace JinaClip.Pipeline;
@@ -20,11 +21,12 @@ internal sealed class RequestPipeline
     /// <summary>Gets the stages in the order a request passes them.</summary>
     public IReadOnlyList<RequestStage> Stages => _stages;
 
-    public async Task<JinaEmbeddingCollection> SendAsync(EmbeddingRequest request, long estimatedTokens, RetryCounter retries, CancellationToken cancellationToken)
+    public async Task<JinaEmbeddingCollection> SendAsync(
+        EmbeddingRequest request, long estimatedTokens, RetryCounter retries, ActivityContext traceParent, CancellationToken cancellationToken)
     {
         using var body = new PooledBufferWriter(EmbeddingRequestWriter.EstimateSize(request));
         EmbeddingRequestWriter.Write(request, body);
-        var message = new PipelineMessage(request, body.WrittenMemory, estimatedTokens, retries, cancellationToken);
+        var message = new PipelineMessage(request, body.WrittenMemory, estimatedTokens, retries, traceParent, cancellationToken);
         await _stages[0].ProcessAsync(message, _stages.AsMemory(1)).ConfigureAwait(false);
         return message.Result ?? throw new InvalidOperationException("The request pipeline ended without a result; its last stage must be ReadStage.");
     }

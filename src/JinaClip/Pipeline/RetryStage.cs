@@ -74,6 +74,7 @@ internal sealed class RetryStage : RequestStage
                 static async (ctx, state) =>
                 {
                     state.Message.CancellationToken = ctx.CancellationToken;
+                    state.Message.Attempt++;
                     await ProceedAsync(state.Message, state.Next).ConfigureAwait(false);
                 },
                 context,

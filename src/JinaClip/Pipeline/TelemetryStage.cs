@@ -5,7 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace JinaClip.Pipeline;
 
-/// <summary>Around each attempt: a span, the duration and token histograms, and the Debug/Trace log records (never the key, never image bytes).</summary>
+/// <summary>
+/// Around each attempt: a child span <c>POST /v1/embeddings</c> under the call's operation span (it does not claim to
+/// be the GenAI operation: that is <see cref="OperationTelemetry"/>'s, or M.E.AI's), the attempt duration histogram, and
+/// the Debug/Trace log records (never the key, never image bytes).
+/// </summary>
 internal sealed class TelemetryStage : RequestStage
 {
     private readonly ILogger _logger;
@@ -22,7 +26,7 @@ internal sealed class TelemetryStage : RequestStage
     public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         var request = message.Request;
-        using var activity = JinaTelemetry.StartAttempt(request.Model, _endpoint, request.Inputs.Length);
+        using var activity = JinaTelemetry.StartAttempt(request.Model, _endpoint, request.Inputs.Length, message.Attempt, message.TraceParent);
         var started = _timeProvider.GetTimestamp();
         Log.Sending(_logger, request.Inputs.Length, request.Model, _endpoint);
         if (_logger.IsEnabled(LogLevel.Trace))
@@ -36,24 +40,24 @@ internal sealed class TelemetryStage : RequestStage
         {
             await ProceedAsync(message, next).ConfigureAwait(false);
             var result = message.Result!;
-            var tags = JinaTelemetry.Tags(request.Model, _endpoint);
-            JinaTelemetry.Duration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, tags);
+            JinaTelemetry.AttemptDuration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, JinaTelemetry.AttemptTags(_endpoint));
             if ((result.Usage.PromptTokens ?? result.Usage.TotalTokens) is { } tokens)
             {
-                tags.Add("gen_ai.token.type", "input");
-                JinaTelemetry.TokenUsage.Record(tokens, tags);
-                activity?.SetTag("gen_ai.usage.input_tokens", tokens);
+                activity?.SetTag("jinaclip.usage.input_tokens", tokens);
             }
-
-            activity?.SetTag("gen_ai.response.model", result.Model);
             var elapsedMs = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             Log.Received(_logger, result.Count, result.Model, result.Usage.TotalTokens, elapsedMs);
         }
         catch (Exception ex)
         {
             var errorType = JinaTelemetry.ErrorType(ex);
-            JinaTelemetry.Duration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, JinaTelemetry.Tags(request.Model, _endpoint, errorType));
+            JinaTelemetry.AttemptDuration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, JinaTelemetry.AttemptTags(_endpoint, errorType));
             activity?.SetTag("error.type", errorType);
+            if (ex is JinaApiException api)
+            {
+                activity?.SetTag("http.response.status_code", (int)api.StatusCode);
+            }
+
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var failedMs = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             Log.Failed(_logger, _endpoint, errorType, failedMs);

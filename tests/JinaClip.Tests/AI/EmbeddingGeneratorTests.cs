@@ -64,16 +64,14 @@ public class EmbeddingGeneratorTests
     }
 
     [Fact]
-    public async Task Options_UnknownOrBadAdditionalProperty_IsAnErrorBeforeSending()
+    public async Task Options_BadAdditionalPropertyValue_IsAnErrorBeforeSending()
     {
         var emulator = new JinaEmulator();
         using var client = emulator.CreateClient();
         var generator = client.AsEmbeddingGenerator();
 
-        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["x"], new() { AdditionalProperties = new() { ["user"] = "me" } }, Ct));
         var bad = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["x"], new() { AdditionalProperties = new() { ["normalized"] = 3 } }, Ct));
 
-        Assert.Contains("Unknown additional property 'user'", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("'normalized' is 3; expected true or false", bad.Message, StringComparison.Ordinal);
         Assert.Equal(0, emulator.RequestCount);
     }
