@@ -43,7 +43,7 @@ internal sealed class JinaEmbeddingGenerator<TInput, TEmbedding> : IEmbeddingGen
             result = await _defaults.Client.EmbedAsync(inputs, mapped, cancellationToken).ConfigureAwait(false);
         }
 
-        var created = DateTimeOffset.UtcNow;
+        var created = _defaults.Client.Clock.GetUtcNow();
         return new GeneratedEmbeddings<TEmbedding>(result.Select(e => _toEmbedding.Convert(e, result.Model, created)))
         {
             Usage = GeneratorOptionsMapper.Usage(result.Usage),

@@ -31,6 +31,9 @@ public class JinaEmbeddingClient : IDisposable
     private readonly RateLimits? _limits;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
 
+    /// <summary>Gets the clock of this client (<see cref="JinaClientOptions.TimeProvider"/>), for what the adapters stamp.</summary>
+    internal TimeProvider Clock => _timeProvider;
+
     /// <summary>Creates a client with an API key and default options.</summary>
     /// <param name="apiKey">The Jina API key.</param>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or white space.</exception>

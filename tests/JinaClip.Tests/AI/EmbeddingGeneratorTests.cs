@@ -34,6 +34,17 @@ public class EmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_CreatedAt_IsTheClientsTimeProvider()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2031, 5, 4, 3, 2, 1, TimeSpan.Zero));
+        using var client = new JinaEmulator().CreateClient(o => o.TimeProvider = clock);
+
+        var result = await client.AsMultimodalEmbeddingGenerator().GenerateAsync([new TextContent("stamped")], cancellationToken: Ct);
+
+        Assert.Equal(clock.GetUtcNow(), Assert.Single(result).CreatedAt);
+    }
+
+    [Fact]
     public async Task TextGenerator_Single_UsesTheExtensionMethod()
     {
         using var client = new JinaEmulator().CreateClient();
