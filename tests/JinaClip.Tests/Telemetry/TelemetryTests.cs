@@ -214,6 +214,41 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task OperationHistograms_GiveTheSameBucketAdviceAsMeaisOwn()
+    {
+        const string Meai = "JinaClip.Tests.Meai.Advice";
+        var boundaries = new ConcurrentDictionary<(string Meter, string Name), double[]>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name is "JinaClip" or Meai && Boundaries(instrument) is { } b)
+                {
+                    boundaries[(instrument.Meter.Name, instrument.Name)] = b;
+                }
+            },
+        };
+        listener.Start();
+        using var client = new JinaEmulator().CreateClient();
+        using var generator = client.AsEmbeddingGenerator().AsBuilder().UseOpenTelemetry(sourceName: Meai).Build();
+        await generator.GenerateAsync(["advice"], cancellationToken: Ct);
+
+        foreach (var name in new[] { "gen_ai.client.token.usage", "gen_ai.client.operation.duration" })
+        {
+            Assert.True(boundaries.TryGetValue((Meai, name), out var theirs), $"M.E.AI published no {name} with advice");
+            Assert.Equal(theirs, boundaries[("JinaClip", name)]);
+        }
+
+        static double[]? Boundaries(Instrument instrument) => instrument switch
+        {
+            Histogram<int> h => h.Advice?.HistogramBucketBoundaries?.Select(v => (double)v).ToArray(),
+            Histogram<long> h => h.Advice?.HistogramBucketBoundaries?.Select(v => (double)v).ToArray(),
+            Histogram<double> h => h.Advice?.HistogramBucketBoundaries?.ToArray(),
+            _ => null,
+        };
+    }
+
+    [Fact]
     public async Task AfterAnMeaiCall_ADirectCallStillGetsItsOwnOperationSpan()
     {
         using var client = new JinaEmulator().CreateClient();
