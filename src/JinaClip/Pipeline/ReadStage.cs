@@ -29,8 +29,7 @@ internal sealed class ReadStage : RequestStage
 
         var request = message.Request;
         var cap = ResponseLimit.For(request);
-        var what = $"{request.Inputs.Length} embedding(s) of {(request.ExpectedDimensions is { } d ? $"{d}" : $"up to {ResponseLimit.UnknownDimensions}")} {(request.IsBinary ? "bits" : "values")}";
-        using var content = await ResponseBody.ReadAsync(response.Content, cap, response.StatusCode, what, message.CancellationToken).ConfigureAwait(false);
+        using var content = await ResponseBody.ReadAsync(response.Content, cap, response.StatusCode, ResponseLimit.Describe, request, message.CancellationToken).ConfigureAwait(false);
         message.Result = EmbeddingResponseReader.Read(content.Span, request, response.StatusCode, _apiKey);
     }
 }

@@ -25,12 +25,19 @@ internal sealed class ResponseBody : IDisposable
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
     /// <summary>Reads the whole body, or throws as soon as it is known to exceed <paramref name="maxBytes"/>.</summary>
+    /// <param name="content">The response content.</param>
+    /// <param name="maxBytes">The cap.</param>
+    /// <param name="status">The response status, for the exception.</param>
+    /// <param name="describe">Says what the request could legitimately produce; called only when the cap is passed.</param>
+    /// <param name="state">What <paramref name="describe"/> describes.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
     /// <exception cref="JinaInvalidResponseException">The body is, or declares itself, larger than <paramref name="maxBytes"/>.</exception>
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, long maxBytes, HttpStatusCode status, string what, CancellationToken cancellationToken)
+    public static async Task<ResponseBody> ReadAsync<TState>(
+        HttpContent content, long maxBytes, HttpStatusCode status, Func<TState, string> describe, TState state, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength is { } declared && declared > maxBytes)
         {
-            throw TooLarge($"declares {declared:N0} bytes (Content-Length)", maxBytes, status, what);
+            throw TooLarge($"declares {declared:N0} bytes (Content-Length)", maxBytes, status, describe(state));
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(FirstBuffer, maxBytes + 1));
@@ -45,7 +52,7 @@ internal sealed class ResponseBody : IDisposable
                 if (length > maxBytes)
                 {
                     // Disposing the unread stream drops the connection instead of draining the rest.
-                    throw TooLarge($"holds more than {maxBytes:N0} bytes", maxBytes, status, what);
+                    throw TooLarge($"holds more than {maxBytes:N0} bytes", maxBytes, status, describe(state));
                 }
 
                 if (length == buffer.Length)

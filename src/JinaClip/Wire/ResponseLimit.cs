@@ -29,4 +29,8 @@ internal static class ResponseLimit
         var limit = ((perVector + BytesPerItem) * request.Inputs.Length) + Margin;
         return Math.Min(limit, Array.MaxLength - 1);
     }
+
+    /// <summary>Says what <see cref="For"/> allows for, for the message of a response past the cap.</summary>
+    public static string Describe(EmbeddingRequest request) =>
+        $"{request.Inputs.Length} embedding(s) of {(request.ExpectedDimensions is { } d ? $"{d}" : $"up to {UnknownDimensions}")} {(request.IsBinary ? "bits" : "values")}";
 }

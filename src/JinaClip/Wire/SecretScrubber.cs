@@ -24,19 +24,30 @@ internal static class SecretScrubber
 
         var needle = Encoding.UTF8.GetBytes(secret);
         var mask = Encoding.UTF8.GetBytes(Mask);
-        var output = new List<byte>(utf8.Length);
-        while (true)
+        var count = 0;
+        for (var rest = utf8; rest.IndexOf(needle) is var at and >= 0; rest = rest[(at + needle.Length)..])
+        {
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return utf8.ToArray();
+        }
+
+        var output = new byte[utf8.Length + (count * (mask.Length - needle.Length))];
+        var written = 0;
+        for (var i = 0; i < count; i++)
         {
             var at = utf8.IndexOf(needle);
-            if (at < 0)
-            {
-                output.AddRange(utf8.ToArray());
-                return [.. output];
-            }
-
-            output.AddRange(utf8[..at].ToArray());
-            output.AddRange(mask);
+            utf8[..at].CopyTo(output.AsSpan(written));
+            written += at;
+            mask.CopyTo(output.AsSpan(written));
+            written += mask.Length;
             utf8 = utf8[(at + needle.Length)..];
         }
+
+        utf8.CopyTo(output.AsSpan(written));
+        return output;
     }
 }

@@ -1,12 +1,6 @@
 using System.Net;
 using JinaClip.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using JinaClip.Tests.TestSupport;
 
 namespace JinaClip.Tests.Http;
 
@@ -53,31 +47,11 @@ public class RedirectTests
         Assert.Equal(0, elsewhere.Emulator.RequestCount);
     }
 
-    private static async Task<Redirector> StartRedirectorAsync(int status, Uri target)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(context =>
+    private static Task<LoopbackApp> StartRedirectorAsync(int status, Uri target) =>
+        LoopbackApp.StartAsync(context =>
         {
             context.Response.StatusCode = status;
             context.Response.Headers.Location = target.AbsoluteUri;
             return Task.CompletedTask;
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Redirector(app, new Uri(address + "/"));
-    }
-
-    private sealed class Redirector(WebApplication app, Uri baseAddress) : IAsyncDisposable
-    {
-        public Uri BaseAddress { get; } = baseAddress;
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
 }

@@ -1,27 +1,20 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using JinaClip.Tests.TestSupport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace JinaClip.Tests.Images;
 
 /// <summary>A loopback file server for image URLs: honours Range requests (or ignores them) and records what it was sent.</summary>
 internal sealed class ImageServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp? _app;
 
-    private ImageServer(WebApplication app, Uri baseAddress)
+    private ImageServer()
     {
-        _app = app;
-        BaseAddress = baseAddress;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _app!.BaseAddress;
 
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
@@ -36,15 +29,8 @@ internal sealed class ImageServer : IAsyncDisposable
 
     public static async Task<ImageServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        ImageServer? server = null;
-        app.Run(context => server!.ServeAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new ImageServer(app, new Uri(address + "/"));
+        var server = new ImageServer();
+        server._app = await LoopbackApp.StartAsync(server.ServeAsync);
         return server;
     }
 
@@ -54,11 +40,7 @@ internal sealed class ImageServer : IAsyncDisposable
         return new Uri(BaseAddress, name);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app!.DisposeAsync();
 
     private async Task ServeAsync(HttpContext context)
     {
