@@ -18,9 +18,13 @@ internal static class EstimateCommand
         var price = new Option<decimal?>("--price") { Description = "Price per million tokens, to print the cost (e.g. 0.05)." };
         var json = new Option<bool>("--json") { Description = "Write the estimate as JSON on stdout." };
         var vocab = new Option<string?>("--vocab") { Description = "The model's BERT vocab.txt, for exact WordPiece text counts (default: 1.1 tokens a word)." };
+        var allowPrivate = new Option<bool>("--allow-private-urls")
+        {
+            Description = "Read image URLs on loopback, private and link-local addresses too (refused by default).",
+        };
         var command = new Command("estimate", "Estimate the tokens images and texts would cost, locally, from image header bytes.");
         command.Arguments.Add(items);
-        foreach (var option in new Option[] { texts, model, price, json, vocab })
+        foreach (var option in new Option[] { texts, model, price, json, vocab, allowPrivate })
         {
             command.Options.Add(option);
         }
@@ -60,9 +64,10 @@ internal static class EstimateCommand
 
             var estimator = new TokenEstimator(estimatorOptions);
             var rows = new List<EstimateItemOutput>();
+            var fetch = new ImageUrlFetchOptions { AllowNonPublicAddresses = result.GetValue(allowPrivate) };
             foreach (var item in images)
             {
-                var size = await MeasureAsync(item, ct);
+                var size = await MeasureAsync(item, fetch, ct);
                 var (tiles, tokens) = estimator.EstimateImage(size, modelName);
                 rows.Add(new EstimateItemOutput("image", item, size.Format.ToString().ToUpperInvariant(), size.Width, size.Height, tiles, tokens));
             }
@@ -96,13 +101,13 @@ internal static class EstimateCommand
 
     private static string Show(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";
 
-    private static async Task<ImageSize> MeasureAsync(string item, CancellationToken ct)
+    private static async Task<ImageSize> MeasureAsync(string item, ImageUrlFetchOptions fetch, CancellationToken ct)
     {
         try
         {
             if (item.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || item.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
-                return await ImageHeaderReader.ReadUrlAsync(new Uri(item), cancellationToken: ct);
+                return await ImageHeaderReader.ReadUrlAsync(new Uri(item), fetch, ct);
             }
 
             if (!File.Exists(item))
@@ -115,6 +120,10 @@ internal static class EstimateCommand
         catch (JinaImageHeaderException ex)
         {
             throw new ArgumentException($"{item}: {ex.Message}", ex);
+        }
+        catch (JinaUrlRefusedException ex) when (!fetch.AllowNonPublicAddresses)
+        {
+            throw new ArgumentException($"{ex.Message} Here: give --allow-private-urls to read it.", ex);
         }
     }
 }

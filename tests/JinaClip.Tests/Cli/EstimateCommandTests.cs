@@ -37,6 +37,24 @@ public class EstimateCommandTests
     }
 
     [Fact]
+    public async Task Estimate_LoopbackImageUrl_IsRefusedNamingTheFlag_AndReadWithIt()
+    {
+        await using var server = await ImageServer.StartAsync();
+        var url = server.Add("local.png", TestImages.Png(448, 224)).AbsoluteUri;
+
+        var (refusedExit, refusedOut, refusedErr) = await Run("estimate", url);
+        var (exit, stdout, stderr) = await Run("estimate", "--allow-private-urls", url, "--json");
+
+        Assert.Equal(1, refusedExit);
+        Assert.Equal(string.Empty, refusedOut);
+        Assert.Contains("127.0.0.1, a loopback address", refusedErr, StringComparison.Ordinal);
+        Assert.Contains("--allow-private-urls", refusedErr, StringComparison.Ordinal);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(2_000, JsonDocument.Parse(stdout).RootElement.GetProperty("total_tokens").GetInt64());
+        Assert.Single(server.Requests); // the refused run fetched nothing
+    }
+
+    [Fact]
     public async Task Estimate_Table_PrintsARowPerItemAndTheTotal()
     {
         using var png = new TempFile(TestImages.Png(225, 224));
