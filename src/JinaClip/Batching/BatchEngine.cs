@@ -99,7 +99,7 @@ internal sealed class BatchEngine
     private async Task<JinaEmbeddingCollection> SendAsync(CallPlan plan, Batch batch, BatchRun run, CancellationToken cancellationToken)
     {
         var prepared = await InputPreparer.PrepareAsync(batch, plan.CheckImageFormats, cancellationToken).ConfigureAwait(false);
-        return await _pipeline.SendAsync(plan.Request(prepared), batch.EstimatedTokens, run.Retries, run.TraceParent, cancellationToken).ConfigureAwait(false);
+        return await _pipeline.SendAsync<JinaEmbeddingCollection>(plan.Request(prepared), batch.EstimatedTokens, run.Retries, run.TraceParent, cancellationToken).ConfigureAwait(false);
     }
 
     private static BatchResult Completed(Batch batch, JinaEmbeddingCollection result, BatchRun run)

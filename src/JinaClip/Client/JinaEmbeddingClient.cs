@@ -67,12 +67,13 @@ public class JinaEmbeddingClient : IDisposable
         var timeProvider = options.TimeProvider ?? TimeProvider.System;
         _timeProvider = timeProvider;
         var pipeline = new RequestPipeline(
+            EndpointPolicy.BaseUri(options.Endpoint, nameof(options)),
             new RateLimitStage(_limits.Requests, _limits.Tokens, options.TokensPerMinute),
-            new RetryStage(options.Retry, options.TotalTimeout, timeProvider, logger, EmbeddingsUri),
-            new AttemptTimeoutStage(options.NetworkTimeout, timeProvider, EmbeddingsUri),
-            new EndpointAuthStage(EmbeddingsUri, apiKey),
-            new TelemetryStage(logger, timeProvider, EmbeddingsUri),
-            new SendStage(httpClient ?? _ownedHttp!, EmbeddingsUri),
+            new RetryStage(options.Retry, options.TotalTimeout, timeProvider, logger),
+            new AttemptTimeoutStage(options.NetworkTimeout, timeProvider),
+            new EndpointAuthStage(apiKey),
+            new TelemetryStage(logger, timeProvider),
+            new SendStage(httpClient ?? _ownedHttp!),
             new ReadStage(apiKey, timeProvider));
         _planner = new CallPlanner(options);
         _engine = new BatchEngine(pipeline, options.MaxConcurrency);

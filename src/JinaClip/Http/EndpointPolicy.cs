@@ -5,7 +5,11 @@ internal static class EndpointPolicy
 {
     /// <summary>Checks <paramref name="endpoint"/> and returns the embeddings URL under it.</summary>
     /// <exception cref="ArgumentException">The endpoint is not absolute, not http(s), or plain http to a non-loopback host.</exception>
-    public static Uri EmbeddingsUri(Uri? endpoint, string paramName)
+    public static Uri EmbeddingsUri(Uri? endpoint, string paramName) => new(BaseUri(endpoint, paramName), "v1/embeddings");
+
+    /// <summary>Checks <paramref name="endpoint"/> and returns it ending with a slash, so paths resolve under it.</summary>
+    /// <exception cref="ArgumentException">The endpoint is not absolute, not http(s), or plain http to a non-loopback host.</exception>
+    public static Uri BaseUri(Uri? endpoint, string paramName)
     {
         if (endpoint is null || !endpoint.IsAbsoluteUri)
         {
@@ -29,7 +33,6 @@ internal static class EndpointPolicy
             throw new ArgumentException($"JinaClientOptions.Endpoint '{endpoint}' must not have a query or fragment.", paramName);
         }
 
-        var baseUri = endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
-        return new Uri(baseUri, "v1/embeddings");
+        return endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
     }
 }

@@ -5,13 +5,11 @@ internal sealed class AttemptTimeoutStage : RequestStage
 {
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
-    private readonly Uri _endpoint;
 
-    public AttemptTimeoutStage(TimeSpan timeout, TimeProvider timeProvider, Uri endpoint)
+    public AttemptTimeoutStage(TimeSpan timeout, TimeProvider timeProvider)
     {
         _timeout = timeout;
         _timeProvider = timeProvider;
-        _endpoint = endpoint;
     }
 
     public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
@@ -37,7 +35,7 @@ internal sealed class AttemptTimeoutStage : RequestStage
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !outer.IsCancellationRequested)
         {
             throw new TimeoutException(
-                $"The request to {_endpoint} did not complete within {_timeout.TotalSeconds:0.###} s (JinaClientOptions.NetworkTimeout).", ex);
+                $"The request to {message.Endpoint} did not complete within {_timeout.TotalSeconds:0.###} s (JinaClientOptions.NetworkTimeout).", ex);
         }
         finally
         {

@@ -4,7 +4,7 @@ using JinaClip.Wire;
 namespace JinaClip.Pipeline;
 
 /// <summary>
-/// Builds each attempt's HTTP request: a POST to the one configured endpoint, with the API key, the JSON body and the
+/// Builds each attempt's HTTP request: to the call's path under the one configured endpoint, with the API key, the JSON body and the
 /// SDK's headers. The key is set here and nowhere else.
 /// </summary>
 internal sealed class EndpointAuthStage : RequestStage
@@ -14,18 +14,21 @@ internal sealed class EndpointAuthStage : RequestStage
 
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
-    private readonly Uri _endpoint;
     private readonly AuthenticationHeaderValue _authorization;
 
-    public EndpointAuthStage(Uri endpoint, string apiKey)
+    public EndpointAuthStage(string apiKey)
     {
-        _endpoint = endpoint;
         _authorization = new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
     public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new JsonRequestContent(message.Body) };
+        using var request = new HttpRequestMessage(message.Call.Method, message.Endpoint);
+        if (message.Call.Method != HttpMethod.Get)
+        {
+            request.Content = new JsonRequestContent(message.Body);
+        }
+
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(Json);
         request.Headers.UserAgent.Add(UserAgent);

@@ -10,17 +10,22 @@ namespace JinaClip.Pipeline;
 internal sealed class PipelineMessage
 {
     public PipelineMessage(
-        EmbeddingRequest request, ReadOnlyMemory<byte> body, long estimatedTokens, RetryCounter retries, ActivityContext traceParent, CancellationToken cancellationToken)
+        ApiCall call, Uri endpoint, ReadOnlyMemory<byte> body, long estimatedTokens, RetryCounter retries, ActivityContext traceParent, CancellationToken cancellationToken)
     {
         TraceParent = traceParent;
-        Request = request;
+        Call = call;
+        Endpoint = endpoint;
         Body = body;
         EstimatedTokens = estimatedTokens;
         Retries = retries;
         CancellationToken = cancellationToken;
     }
 
-    public EmbeddingRequest Request { get; }
+    /// <summary>Gets what is sent and how its answer is read.</summary>
+    public ApiCall Call { get; }
+
+    /// <summary>Gets the URL of this call: the configured endpoint and the call's path. Nothing is sent anywhere else.</summary>
+    public Uri Endpoint { get; }
 
     /// <summary>Gets the JSON body, written once and sent unchanged by every attempt.</summary>
     public ReadOnlyMemory<byte> Body { get; }
@@ -45,5 +50,5 @@ internal sealed class PipelineMessage
     public HttpResponseMessage? HttpResponse { get; set; }
 
     /// <summary>Gets or sets the checked result, set by <see cref="ReadStage"/>.</summary>
-    public JinaEmbeddingCollection? Result { get; set; }
+    public ApiResult? Result { get; set; }
 }

@@ -4,7 +4,8 @@ namespace JinaClip.Pipeline;
 
 /// <summary>
 /// Reads the response and checks it: an error status becomes a <see cref="JinaApiException"/> (key scrubbed); a success
-/// body must fit the response cap (<see cref="ResponseLimit"/>) and hold exactly one valid embedding per input, or it is a
+/// body must fit the call's response cap (<see cref="ApiCall.ResponseCap"/>) and be a valid answer to the call
+/// (<see cref="ApiCall.Read"/>: for embeddings, exactly one valid embedding per input), or it is a
 /// <see cref="JinaInvalidResponseException"/>.
 /// The last stage: it calls no other.
 /// </summary>
@@ -27,9 +28,8 @@ internal sealed class ReadStage : RequestStage
             throw await ApiErrorFactory.CreateAsync(response, _apiKey, _timeProvider, message.CancellationToken).ConfigureAwait(false);
         }
 
-        var request = message.Request;
-        var cap = ResponseLimit.For(request);
-        using var content = await ResponseBody.ReadAsync(response.Content, cap, response.StatusCode, ResponseLimit.Describe, request, message.CancellationToken).ConfigureAwait(false);
-        message.Result = EmbeddingResponseReader.Read(content.Span, request, response.StatusCode, _apiKey);
+        var call = message.Call;
+        using var content = await ResponseBody.ReadAsync(response.Content, call.ResponseCap, response.StatusCode, static c => c.DescribeCap(), call, message.CancellationToken).ConfigureAwait(false);
+        message.Result = call.Read(content.Span, response.StatusCode, _apiKey);
     }
 }

@@ -12,22 +12,50 @@ namespace JinaClip.Pipeline;
 internal sealed class RequestPipeline
 {
     private readonly RequestStage[] _stages;
+    private readonly Uri _endpoint;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _urls = new(StringComparer.Ordinal);
 
-    public RequestPipeline(params RequestStage[] stages)
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="endpoint">The configured endpoint (checked, ending with a slash); every call's path goes under it.</param>
+    /// <param name="stages">The stages in order.</param>
+    public RequestPipeline(Uri endpoint, params RequestStage[] stages)
     {
+        _endpoint = endpoint;
         _stages = stages;
     }
+
+    /// <summary>Gets the configured endpoint.</summary>
+    public Uri Endpoint => _endpoint;
 
     /// <summary>Gets the stages in the order a request passes them.</summary>
     public IReadOnlyList<RequestStage> Stages => _stages;
 
-    public async Task<JinaEmbeddingCollection> SendAsync(
-        EmbeddingRequest request, long estimatedTokens, RetryCounter retries, ActivityContext traceParent, CancellationToken cancellationToken)
+    /// <summary>Gets the URL of a path under the endpoint.</summary>
+    public Uri UrlOf(string path)
     {
-        using var body = new PooledBufferWriter(EmbeddingRequestWriter.EstimateSize(request));
-        EmbeddingRequestWriter.Write(request, body);
-        var message = new PipelineMessage(request, body.WrittenMemory, estimatedTokens, retries, traceParent, cancellationToken);
+        if (!_urls.TryGetValue(path, out var url))
+        {
+            url = _urls.GetOrAdd(path, new Uri(_endpoint, path));
+        }
+
+        return url;
+    }
+
+    /// <summary>Sends one call through every stage and returns its checked result.</summary>
+    /// <typeparam name="TResult">The type of the call's result.</typeparam>
+    public async Task<TResult> SendAsync<TResult>(
+        ApiCall call, long estimatedTokens, RetryCounter retries, ActivityContext traceParent, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        using var body = new PooledBufferWriter(call.Method == HttpMethod.Get ? 1 : call.EstimateBodySize());
+        if (call.Method != HttpMethod.Get)
+        {
+            call.WriteBody(body);
+        }
+
+        var message = new PipelineMessage(call, UrlOf(call.Path), body.WrittenMemory, estimatedTokens, retries, traceParent, cancellationToken);
         await _stages[0].ProcessAsync(message, _stages.AsMemory(1)).ConfigureAwait(false);
-        return message.Result ?? throw new InvalidOperationException("The request pipeline ended without a result; its last stage must be ReadStage.");
+        return message.Result?.Value as TResult
+            ?? throw new InvalidOperationException("The request pipeline ended without a result; its last stage must be ReadStage.");
     }
 }

@@ -13,11 +13,12 @@ namespace JinaClip.Pipeline;
 internal sealed class RetryStage : RequestStage
 {
     private static readonly ResiliencePropertyKey<RetryCounter> CounterKey = new("JinaClip.RetryCounter");
+    private static readonly ResiliencePropertyKey<Uri> EndpointKey = new("JinaClip.Endpoint");
 
     private readonly ResiliencePipeline _polly;
     private readonly TimeSpan _totalTimeout;
 
-    public RetryStage(JinaRetryOptions retry, TimeSpan totalTimeout, TimeProvider timeProvider, ILogger logger, Uri endpoint)
+    public RetryStage(JinaRetryOptions retry, TimeSpan totalTimeout, TimeProvider timeProvider, ILogger logger)
     {
         _totalTimeout = totalTimeout;
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
@@ -43,7 +44,8 @@ internal sealed class RetryStage : RequestStage
                 {
                     var errorType = args.Outcome.Exception is { } ex ? JinaTelemetry.ErrorType(ex) : "unknown";
                     JinaTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", errorType));
-                    Log.Retrying(logger, endpoint, errorType, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    args.Context.Properties.TryGetValue(EndpointKey, out var endpoint);
+                    Log.Retrying(logger, endpoint!, errorType, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     if (args.Context.Properties.TryGetValue(CounterKey, out var counter))
                     {
                         counter.Increment();
@@ -67,6 +69,7 @@ internal sealed class RetryStage : RequestStage
     {
         var context = ResilienceContextPool.Shared.Get(message.CancellationToken);
         context.Properties.Set(CounterKey, message.Retries);
+        context.Properties.Set(EndpointKey, message.Endpoint);
         var outer = message.CancellationToken;
         try
         {

@@ -8,12 +8,10 @@ namespace JinaClip.Pipeline;
 internal sealed class SendStage : RequestStage
 {
     private readonly HttpClient _http;
-    private readonly Uri _endpoint;
 
-    public SendStage(HttpClient http, Uri endpoint)
+    public SendStage(HttpClient http)
     {
         _http = http;
-        _endpoint = endpoint;
     }
 
     public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
@@ -21,13 +19,13 @@ internal sealed class SendStage : RequestStage
         try
         {
             using var response = await _http.SendAsync(message.HttpRequest!, HttpCompletionOption.ResponseHeadersRead, message.CancellationToken).ConfigureAwait(false);
-            RefuseRedirect(response);
+            RefuseRedirect(response, message.Endpoint);
             message.HttpResponse = response;
             await ProceedAsync(message, next).ConfigureAwait(false);
         }
         catch (IOException ex)
         {
-            throw new HttpRequestException($"The connection to {_endpoint} failed while the response was read: {ex.Message}", ex);
+            throw new HttpRequestException($"The connection to {message.Endpoint} failed while the response was read: {ex.Message}", ex);
         }
         finally
         {
@@ -39,13 +37,13 @@ internal sealed class SendStage : RequestStage
     /// A caller's handler may follow a 307/308 and re-POST the inputs elsewhere: whatever answered there is not the
     /// endpoint's answer, and is refused unread (the response is disposed by the caller of this method).
     /// </summary>
-    private void RefuseRedirect(HttpResponseMessage response)
+    private static void RefuseRedirect(HttpResponseMessage response, Uri endpoint)
     {
         if (response.RequestMessage?.RequestUri is { } final
-            && Uri.Compare(final, _endpoint, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            && Uri.Compare(final, endpoint, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new JinaInvalidResponseException(
-                $"The response came from {final.GetLeftPart(UriPartial.Path)}, not from the endpoint {_endpoint}: the HttpClient followed a redirect. The SDK accepts answers from its endpoint only; set the endpoint to the final address, or turn off AllowAutoRedirect.",
+                $"The response came from {final.GetLeftPart(UriPartial.Path)}, not from the endpoint {endpoint}: the HttpClient followed a redirect. The SDK accepts answers from its endpoint only; set the endpoint to the final address, or turn off AllowAutoRedirect.",
                 response.StatusCode)
             {
                 Retryable = false,

@@ -51,19 +51,21 @@ internal static class JinaTelemetry
         return new Restore(previous);
     }
 
-    public static Activity? StartAttempt(string model, Uri endpoint, int inputs, int attempt, ActivityContext parent)
+    /// <summary>Starts the span of one HTTP attempt, <c>{method} /{path}</c>, under <paramref name="parent"/>.</summary>
+    public static Activity? StartAttempt(string method, string path, string model, int items, Uri endpoint, int attempt, ActivityContext parent)
     {
+        var name = path == "v1/embeddings" ? AttemptSpanName : $"{method} /{path}";
         var activity = parent == default
-            ? Source.StartActivity(AttemptSpanName, ActivityKind.Internal)
-            : Source.StartActivity(AttemptSpanName, ActivityKind.Internal, parent);
+            ? Source.StartActivity(name, ActivityKind.Internal)
+            : Source.StartActivity(name, ActivityKind.Internal, parent);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("http.request.method", "POST");
+            activity.SetTag("http.request.method", method);
             activity.SetTag("server.address", endpoint.Host);
             activity.SetTag("server.port", endpoint.Port);
-            activity.SetTag("url.template", "/v1/embeddings");
+            activity.SetTag("url.template", "/" + path);
             activity.SetTag("jinaclip.request.model", model);
-            activity.SetTag("jinaclip.request.inputs", inputs);
+            activity.SetTag("jinaclip.request.inputs", items);
             activity.SetTag("jinaclip.attempt", attempt);
         }
 

@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Trace, Message = "Inputs: {Inputs}")]
     public static partial void Inputs(ILogger logger, string inputs);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Received {Count} embeddings from {Model}: {Tokens} tokens in {ElapsedMs:0.0} ms")]
-    public static partial void Received(ILogger logger, int count, string model, long? tokens, double elapsedMs);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Received {Count} {Items} from {Model}: {Tokens} tokens in {ElapsedMs:0.0} ms")]
+    public static partial void Received(ILogger logger, int count, string items, string model, long? tokens, double elapsedMs);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Request to {Endpoint} failed ({ErrorType}); retry {Attempt} in {DelayMs:0} ms")]
     public static partial void Retrying(ILogger logger, Uri endpoint, string errorType, int attempt, double delayMs);

@@ -1,11 +1,19 @@
+using System.Buffers;
+using System.Net;
 using System.Text.Json;
 
 namespace JinaClip.Wire;
 
 /// <summary>A checked request: what goes on the wire and what the response must look like.</summary>
-internal sealed class EmbeddingRequest
+internal sealed class EmbeddingRequest : ApiCall
 {
-    public required string Model { get; init; }
+    public override string Operation => "embeddings";
+
+    public override string Path => "v1/embeddings";
+
+    public override int Items => Inputs.Length;
+
+    public override long ResponseCap => ResponseLimit.For(this);
 
     public required PreparedInput[] Inputs { get; init; }
 
@@ -32,4 +40,23 @@ internal sealed class EmbeddingRequest
     public int? ExpectedDimensions { get; init; }
 
     public bool IsBinary => WireType is EmbeddingType.Binary or EmbeddingType.UBinary;
+
+    public override string DescribeCap() => ResponseLimit.Describe(this);
+
+    public override string DescribeItems() => string.Join(" | ", Inputs.Select(i => i.Kind switch
+    {
+        EmbeddingInputKind.Text => i.Value,
+        EmbeddingInputKind.ImageUrl => $"image {i.Value}",
+        _ => $"image ({i.Kind}, {i.ImageData.Length} bytes)",
+    }));
+
+    public override int EstimateBodySize() => EmbeddingRequestWriter.EstimateSize(this);
+
+    public override void WriteBody(IBufferWriter<byte> output) => EmbeddingRequestWriter.Write(this, output);
+
+    public override ApiResult Read(ReadOnlySpan<byte> body, HttpStatusCode status, string apiKey)
+    {
+        var result = EmbeddingResponseReader.Read(body, this, status, apiKey);
+        return new ApiResult(result, result.Model, result.Count, result.Usage.PromptTokens ?? result.Usage.TotalTokens, result.Usage.TotalTokens);
+    }
 }
