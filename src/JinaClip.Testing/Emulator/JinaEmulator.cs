@@ -104,7 +104,17 @@ public sealed class JinaEmulator
                 return new EmulatorResponse(200, "{\"model\":\"jina-clip-v1\",\"data\":[{\"index\":0,\"embedding\":"u8.ToArray());
         }
 
-        if (!string.Equals(request.Path.TrimEnd('/'), "/v1/embeddings", StringComparison.Ordinal))
+        var path = request.Path.TrimEnd('/');
+        if (ModelCatalogue.Handles(path))
+        {
+            // The catalogue needs no key, as in the API's OpenAPI document.
+            return string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase)
+                ? ModelCatalogue.Answer(path, requestId)
+                : new EmulatorResponse(405, ErrorBodies.Error("Method Not Allowed", null, requestId));
+        }
+
+        var rerank = string.Equals(path, "/v1/rerank", StringComparison.Ordinal);
+        if (!rerank && !string.Equals(path, "/v1/embeddings", StringComparison.Ordinal))
         {
             return new EmulatorResponse(404, ErrorBodies.Error($"Not found: {request.Path}", "RESOURCE_NOT_FOUND", requestId));
         }
@@ -117,6 +127,11 @@ public sealed class JinaEmulator
         if (Authorize(request.Authorization, requestId) is { } unauthorized)
         {
             return unauthorized;
+        }
+
+        if (rerank)
+        {
+            return Rerank(request.Body, requestId, fault?.Kind);
         }
 
         var (parsed, status, badRequest, errors) = RequestParser.Parse(request.Body);
@@ -195,6 +210,38 @@ public sealed class JinaEmulator
         return fault == FaultKind.Truncate
             ? new EmulatorResponse(200, body, TransportAction.TruncateBody)
             : new EmulatorResponse(200, body);
+    }
+
+    private static EmulatorResponse Rerank(byte[] body, string requestId, FaultKind? fault)
+    {
+        var (parsed, status, badRequest, errors) = RerankParser.Parse(body);
+        if (parsed is null)
+        {
+            return status == 400
+                ? new EmulatorResponse(400, ErrorBodies.Error(badRequest!, "INPUT_MODEL_NOT_FOUND", requestId))
+                : new EmulatorResponse(422, ErrorBodies.Validation(errors, requestId));
+        }
+
+        var model = parsed.Model.Name;
+        var ranked = parsed.Documents
+            .Select((d, i) => (Index: i, Score: Reranker.Score(model, parsed.Query, d)))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Index)
+            .Take(parsed.TopN ?? int.MaxValue)
+            .ToList();
+        var tokens = parsed.Documents.Sum(d => Reranker.Tokens(model, parsed.Query, d));
+        if (fault == FaultKind.DropOne)
+        {
+            ranked.RemoveAt(ranked.Count - 1);
+        }
+        else if (fault == FaultKind.Shuffle)
+        {
+            ranked.Reverse();
+        }
+
+        var answer = Reranker.Write(parsed, ranked, tokens);
+        return fault == FaultKind.Truncate
+            ? new EmulatorResponse(200, answer, TransportAction.TruncateBody)
+            : new EmulatorResponse(200, answer);
     }
 
     private static RecordedRequest Record(EmulatorRequest request)

@@ -162,7 +162,7 @@ internal static class RequestParser
         result.Add(new ParsedInput(false, text, null, null));
     }
 
-    private static void AddImage(string value, string path, List<FieldError> errors, List<ParsedInput> result)
+    internal static void AddImage(string value, string path, List<FieldError> errors, List<ParsedInput> result)
     {
         if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
@@ -265,7 +265,7 @@ internal static class RequestParser
         return dims;
     }
 
-    private static bool? ParseBool(JsonElement root, string name, string prefix, List<FieldError> errors)
+    internal static bool? ParseBool(JsonElement root, string name, string prefix, List<FieldError> errors)
     {
         if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {

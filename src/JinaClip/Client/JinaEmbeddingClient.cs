@@ -4,11 +4,8 @@ using JinaClip.Batching;
 using JinaClip.Client;
 using JinaClip.Http;
 using JinaClip.Configuration;
-using JinaClip.Pipeline;
 using JinaClip.Planning;
 using JinaClip.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JinaClip;
 
@@ -27,9 +24,11 @@ public class JinaEmbeddingClient : IDisposable
 {
     private readonly CallPlanner? _planner;
     private readonly BatchEngine _engine = null!;
-    private readonly HttpClient? _ownedHttp;
-    private readonly RateLimits? _limits;
+    private readonly JinaConnection? _connection;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>Gets what this client shares with the rerank and catalogue clients made from it (<see langword="null"/> on a mock).</summary>
+    internal JinaConnection? Connection => _connection;
 
     /// <summary>Gets the clock of this client (<see cref="JinaClientOptions.TimeProvider"/>), for what the adapters stamp.</summary>
     internal TimeProvider Clock => _timeProvider;
@@ -56,27 +55,13 @@ public class JinaEmbeddingClient : IDisposable
     /// <exception cref="ArgumentException">No API key is set, the endpoint is not allowed, or a limit is out of range.</exception>
     public JinaEmbeddingClient(HttpClient? httpClient, JinaClientOptions options)
     {
-        OptionsValidator.Validate(options);
-        EmbeddingsUri = EndpointPolicy.EmbeddingsUri(options.Endpoint, nameof(options));
-        var apiKey = ApiKeyResolver.Resolve(options.ApiKey, nameof(options));
+        _connection = new JinaConnection(httpClient, options);
+        EmbeddingsUri = _connection.Pipeline.UrlOf("v1/embeddings");
         DefaultModel = options.DefaultModel;
         ValidatesRequests = options.ValidateRequests;
-        _ownedHttp = httpClient is null ? DefaultHttpClient.Create() : null;
-        _limits = RateLimits.For(options);
-        var logger = options.LoggerFactory?.CreateLogger("JinaClip") ?? NullLogger.Instance;
-        var timeProvider = options.TimeProvider ?? TimeProvider.System;
-        _timeProvider = timeProvider;
-        var pipeline = new RequestPipeline(
-            EndpointPolicy.BaseUri(options.Endpoint, nameof(options)),
-            new RateLimitStage(_limits.Requests, _limits.Tokens, options.TokensPerMinute),
-            new RetryStage(options.Retry, options.TotalTimeout, timeProvider, logger),
-            new AttemptTimeoutStage(options.NetworkTimeout, timeProvider),
-            new EndpointAuthStage(apiKey),
-            new TelemetryStage(logger, timeProvider),
-            new SendStage(httpClient ?? _ownedHttp!),
-            new ReadStage(apiKey, timeProvider));
+        _timeProvider = _connection.Time;
         _planner = new CallPlanner(options);
-        _engine = new BatchEngine(pipeline, options.MaxConcurrency);
+        _engine = new BatchEngine(_connection.Pipeline, options.MaxConcurrency);
     }
 
     /// <summary>Initializes an instance for mocking: override <see cref="EmbedAsync(IEnumerable{EmbeddingInput}, EmbeddingOptions?, CancellationToken)"/>.</summary>
@@ -357,8 +342,7 @@ public class JinaEmbeddingClient : IDisposable
     {
         if (disposing)
         {
-            _limits?.Dispose();
-            _ownedHttp?.Dispose();
+            _connection?.Dispose();
         }
     }
 

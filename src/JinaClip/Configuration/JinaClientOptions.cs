@@ -23,6 +23,14 @@ public sealed class JinaClientOptions
     /// <value>The default is <see cref="JinaModels.ClipV1"/>.</value>
     public string DefaultModel { get; set; } = JinaModels.ClipV1;
 
+    /// <summary>Gets or sets the reranker used when a rerank call does not name one.</summary>
+    /// <value>The default is <see cref="JinaModels.RerankerV2BaseMultilingual"/> (texts); use <see cref="JinaModels.RerankerM0"/> to rank images.</value>
+    public string DefaultRerankModel { get; set; } = JinaModels.RerankerV2BaseMultilingual;
+
+    /// <summary>Gets or sets how long <see cref="JinaModelsClient"/> keeps the model catalogue before reading it again.</summary>
+    /// <value>The default is 1 hour: prices and models change rarely, and nothing else depends on the catalogue.</value>
+    public TimeSpan ModelCatalogCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Gets or sets how long one HTTP request may take, from sending to the end of the response.</summary>
     /// <value>The default is 60 seconds, enough for large multimodal batches.</value>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(60);

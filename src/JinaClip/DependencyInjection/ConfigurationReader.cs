@@ -19,6 +19,7 @@ internal static class ConfigurationReader
         }
 
         options.DefaultModel = section[nameof(JinaClientOptions.DefaultModel)] ?? options.DefaultModel;
+        options.DefaultRerankModel = section[nameof(JinaClientOptions.DefaultRerankModel)] ?? options.DefaultRerankModel;
         Int(section, path, nameof(JinaClientOptions.MaxBatchSize), v => options.MaxBatchSize = v);
         Int(section, path, nameof(JinaClientOptions.MaxTokensPerRequest), v => options.MaxTokensPerRequest = v);
         Int(section, path, nameof(JinaClientOptions.MaxConcurrency), v => options.MaxConcurrency = v);
@@ -30,6 +31,7 @@ internal static class ConfigurationReader
         }
 
         Time(section, path, nameof(JinaClientOptions.NetworkTimeout), v => options.NetworkTimeout = v);
+        Time(section, path, nameof(JinaClientOptions.ModelCatalogCacheDuration), v => options.ModelCatalogCacheDuration = v);
         Time(section, path, nameof(JinaClientOptions.TotalTimeout), v => options.TotalTimeout = v);
         if (section[nameof(JinaClientOptions.ValidateRequests)] is { } validate)
         {

@@ -23,8 +23,8 @@ public static class JinaServiceCollectionExtensions
     public const string ImageHttpClientName = "JinaClip.Images";
 
     /// <summary>
-    /// Registers the default <see cref="JinaClip.JinaEmbeddingClient"/> as a typed client through
-    /// <see cref="IHttpClientFactory"/>, with options bound from a configuration section (keys as the option names:
+    /// Registers the default <see cref="JinaClip.JinaEmbeddingClient"/> and <see cref="JinaClip.JinaRerankClient"/> (the
+    /// same options, HTTP handler and rate limiters) as typed clients through <see cref="IHttpClientFactory"/>, with options bound from a configuration section (keys as the option names:
     /// <c>ApiKey</c>, <c>Endpoint</c>, <c>DefaultModel</c>, <c>MaxConcurrency</c>, <c>Retry:MaxRetryAttempts</c>, …) and
     /// validated when the host starts: a missing key fails start-up naming <c>Jina:ApiKey</c> and <c>JINA_API_KEY</c>.
     /// Retries are the client's own (one owner): do not add a retry handler to the returned builder as well.
@@ -107,7 +107,7 @@ public static class JinaServiceCollectionExtensions
             // The key must never follow a redirect to another host: the client sends it only to its endpoint.
             .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler.Create(followRedirects: false, decompress: true));
 
-        JinaClip.JinaEmbeddingClient Create(IServiceProvider sp)
+        JinaClip.JinaClientOptions ClientOptions(IServiceProvider sp)
         {
             var configured = sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaClientOptions>>().Get(name);
             var limits = sp.GetRequiredKeyedService<RateLimits>(name);
@@ -117,16 +117,25 @@ public static class JinaServiceCollectionExtensions
             copy.LoggerFactory ??= sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>();
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             copy.ImageHttpClient = factory.CreateClient(ImageHttpClientName);
-            return new JinaClip.JinaEmbeddingClient(factory.CreateClient(httpName), copy);
+            return copy;
         }
+
+        // Both clients of one name share its options, its HttpClient's handler and its rate limiters.
+        JinaClip.JinaEmbeddingClient Create(IServiceProvider sp) =>
+            new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), ClientOptions(sp));
+
+        JinaClip.JinaRerankClient CreateRerank(IServiceProvider sp) =>
+            new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), ClientOptions(sp));
 
         if (keyed)
         {
             services.AddKeyedTransient(name, (sp, _) => Create(sp));
+            services.AddKeyedTransient(name, (sp, _) => CreateRerank(sp));
         }
         else
         {
             services.AddTransient(Create);
+            services.AddTransient(CreateRerank);
         }
 
         return builder;

@@ -119,4 +119,49 @@ public static class JinaClipModelFactory
         ArgumentNullException.ThrowIfNull(id);
         return new(id, score);
     }
+
+    /// <summary>Creates one document of a rerank result.</summary>
+    /// <param name="index">The document's position in the caller's list (0 or more).</param>
+    /// <param name="relevanceScore">The relevance score (finite).</param>
+    /// <param name="document">The document as the server returned it, or <see langword="null"/>.</param>
+    /// <param name="embedding">The document's embedding, or <see langword="null"/>.</param>
+    /// <returns>The ranked document.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative, or the score is not finite.</exception>
+    public static RankedDocument RankedDocument(int index, double relevanceScore, string? document = null, float[]? embedding = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        if (double.IsNaN(relevanceScore) || double.IsInfinity(relevanceScore))
+        {
+            throw new ArgumentOutOfRangeException(nameof(relevanceScore), relevanceScore, "A relevance score is a finite number.");
+        }
+
+        return new(index, relevanceScore, document, embedding);
+    }
+
+    /// <summary>Creates the result of a rerank call.</summary>
+    /// <param name="documents">The ranked documents, best first.</param>
+    /// <param name="model">The model the API reported.</param>
+    /// <param name="totalTokens">The tokens used, or <see langword="null"/>.</param>
+    /// <returns>The result.</returns>
+    public static RerankResult RerankResult(IEnumerable<RankedDocument> documents, string model = JinaModels.RerankerV2BaseMultilingual, long? totalTokens = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(model);
+        return new([.. documents], model, totalTokens);
+    }
+
+    /// <summary>Creates a model of the catalogue, as <see cref="JinaModelsClient"/> returns it.</summary>
+    /// <param name="id">The full id, e.g. <c>jina-ai/jina-clip-v1</c>.</param>
+    /// <param name="maxOutputDimensions">The largest output size.</param>
+    /// <param name="pricePerInputToken">The price of one input token in USD, or <see langword="null"/>.</param>
+    /// <param name="inputModalities">What it takes (default: <c>text</c>).</param>
+    /// <param name="contextLength">The most tokens per input.</param>
+    /// <param name="name">The human-readable name (default: the id).</param>
+    /// <returns>The model.</returns>
+    public static ModelInfo ModelInfo(
+        string id, int maxOutputDimensions = 0, decimal? pricePerInputToken = null, IEnumerable<string>? inputModalities = null, int contextLength = 8192, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return new(id, name ?? id, contextLength, maxOutputDimensions, [.. inputModalities ?? ["text"]], ["embeddings"], pricePerInputToken, null, null, null);
+    }
 }

@@ -44,4 +44,28 @@ public static class JinaModels
 
     /// <summary>jina-code-embeddings-1.5b: code retrieval, 1536 dimensions.</summary>
     public const string CodeEmbeddings1500M = "jina-code-embeddings-1.5b";
+
+    /// <summary>jina-reranker-m0: multimodal reranker; documents may be texts or images. Scores each document on its own.</summary>
+    public const string RerankerM0 = "jina-reranker-m0";
+
+    /// <summary>jina-reranker-v3: multilingual listwise reranker (ranks the documents jointly), with <c>max_doc_length</c> and <c>return_embeddings</c>.</summary>
+    public const string RerankerV3 = "jina-reranker-v3";
+
+    /// <summary>jina-reranker-v2-base-multilingual: multilingual text reranker (the default reranker). Scores each document on its own.</summary>
+    public const string RerankerV2BaseMultilingual = "jina-reranker-v2-base-multilingual";
+
+    /// <summary>jina-reranker-v1-base-en: English text reranker.</summary>
+    public const string RerankerV1BaseEn = "jina-reranker-v1-base-en";
+
+    /// <summary>jina-reranker-v1-turbo-en: English text reranker, faster.</summary>
+    public const string RerankerV1TurboEn = "jina-reranker-v1-turbo-en";
+
+    /// <summary>jina-reranker-v1-tiny-en: English text reranker, smallest.</summary>
+    public const string RerankerV1TinyEn = "jina-reranker-v1-tiny-en";
+
+    /// <summary>jina-colbert-v1-en: English late-interaction model, used here as a text reranker.</summary>
+    public const string ColbertV1En = "jina-colbert-v1-en";
+
+    /// <summary>jina-colbert-v2: multilingual late-interaction model, used here as a text reranker.</summary>
+    public const string ColbertV2 = "jina-colbert-v2";
 }

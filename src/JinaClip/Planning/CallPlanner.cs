@@ -146,37 +146,6 @@ internal sealed class CallPlanner
     private BatchCutter Cutter(CallPlan plan) =>
         new(_maxBatchSize ?? plan.Spec?.MaxInputs ?? ModelSpec.DefaultMaxInputs, _maxTokensPerRequest);
 
-    private static KeyValuePair<string, JsonElement>[] AdditionalFields(EmbeddingOptions? options)
-    {
-        if (options?.AdditionalRequestFields is not { Count: > 0 } fields)
-        {
-            return [];
-        }
-
-        var result = new KeyValuePair<string, JsonElement>[fields.Count];
-        var i = 0;
-        foreach (var field in fields)
-        {
-            if (string.IsNullOrEmpty(field.Key))
-            {
-                throw new ArgumentException("EmbeddingOptions.AdditionalRequestFields has an empty field name.", nameof(options));
-            }
-
-            if (Array.IndexOf(WrittenFields, field.Key) >= 0)
-            {
-                throw new ArgumentException(
-                    $"EmbeddingOptions.AdditionalRequestFields has '{field.Key}', a field the SDK writes itself; set it through its EmbeddingOptions property.",
-                    nameof(options));
-            }
-
-            if (field.Value.ValueKind == JsonValueKind.Undefined)
-            {
-                throw new ArgumentException($"EmbeddingOptions.AdditionalRequestFields['{field.Key}'] holds no JSON value (a default JsonElement).", nameof(options));
-            }
-
-            result[i++] = field;
-        }
-
-        return result;
-    }
+    private static KeyValuePair<string, JsonElement>[] AdditionalFields(EmbeddingOptions? options) =>
+        RawFields.Check(options?.AdditionalRequestFields, WrittenFields, nameof(EmbeddingOptions), nameof(options));
 }

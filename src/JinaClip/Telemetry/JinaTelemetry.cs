@@ -72,11 +72,11 @@ internal static class JinaTelemetry
         return activity;
     }
 
-    public static TagList Tags(string model, Uri endpoint, string? errorType = null)
+    public static TagList Tags(string operation, string model, Uri endpoint, string? errorType = null)
     {
         var tags = new TagList
         {
-            { "gen_ai.operation.name", "embeddings" },
+            { "gen_ai.operation.name", operation },
             { "gen_ai.provider.name", "jina" },
             { "gen_ai.request.model", model },
             { "server.address", endpoint.Host },

@@ -4,29 +4,31 @@ namespace JinaClip.Telemetry;
 
 /// <summary>
 /// The telemetry of one call, as the OpenTelemetry GenAI conventions define an operation: one span
-/// <c>embeddings {model}</c> (kind client) from the first check to the last result, one
+/// <c>{operation} {model}</c> (<c>embeddings</c> or <c>rerank</c>) (kind client) from the first check to the last result, one
 /// <c>gen_ai.client.operation.duration</c> reading and one <c>gen_ai.client.token.usage</c> reading of the call's
 /// input tokens summed over its batches. Not started when the caller owns the operation (<see cref="JinaTelemetry.OperationOwned"/>).
 /// </summary>
 internal sealed class OperationTelemetry : IDisposable
 {
     private readonly Activity? _activity;
+    private readonly string _operation;
     private readonly string _model;
     private readonly Uri _endpoint;
     private readonly TimeProvider _timeProvider;
     private readonly long _started;
     private bool _recorded;
 
-    private OperationTelemetry(string model, Uri endpoint, TimeProvider timeProvider)
+    private OperationTelemetry(string operation, string model, Uri endpoint, TimeProvider timeProvider)
     {
+        _operation = operation;
         _model = model;
         _endpoint = endpoint;
         _timeProvider = timeProvider;
         _started = timeProvider.GetTimestamp();
-        _activity = JinaTelemetry.Source.StartActivity($"embeddings {model}", ActivityKind.Client);
+        _activity = JinaTelemetry.Source.StartActivity($"{operation} {model}", ActivityKind.Client);
         if (_activity is { IsAllDataRequested: true })
         {
-            _activity.SetTag("gen_ai.operation.name", "embeddings");
+            _activity.SetTag("gen_ai.operation.name", operation);
             _activity.SetTag("gen_ai.provider.name", "jina");
             _activity.SetTag("gen_ai.request.model", model);
             _activity.SetTag("server.address", endpoint.Host);
@@ -37,9 +39,13 @@ internal sealed class OperationTelemetry : IDisposable
     /// <summary>Gets the context attempt spans hang under (<see langword="default"/> when there is no span).</summary>
     public ActivityContext Context => _activity?.Context ?? default;
 
-    /// <summary>Starts the operation, or returns <see langword="null"/> when the caller owns it.</summary>
+    /// <summary>Starts an <c>embeddings</c> operation, or returns <see langword="null"/> when the caller owns it.</summary>
     public static OperationTelemetry? Start(string model, Uri endpoint, TimeProvider timeProvider) =>
-        JinaTelemetry.OperationOwned ? null : new OperationTelemetry(model, endpoint, timeProvider);
+        Start("embeddings", model, endpoint, timeProvider);
+
+    /// <summary>Starts an operation (<c>embeddings</c>, <c>rerank</c>), or returns <see langword="null"/> when the caller owns it.</summary>
+    public static OperationTelemetry? Start(string operation, string model, Uri endpoint, TimeProvider timeProvider) =>
+        JinaTelemetry.OperationOwned ? null : new OperationTelemetry(operation, model, endpoint, timeProvider);
 
     public void Succeeded(string? responseModel, long? inputTokens)
     {
@@ -49,7 +55,7 @@ internal sealed class OperationTelemetry : IDisposable
         }
 
         _recorded = true;
-        var tags = JinaTelemetry.Tags(_model, _endpoint);
+        var tags = JinaTelemetry.Tags(_operation, _model, _endpoint);
         if (responseModel is not null)
         {
             tags.Add("gen_ai.response.model", responseModel);
@@ -74,7 +80,7 @@ internal sealed class OperationTelemetry : IDisposable
 
         _recorded = true;
         var errorType = JinaTelemetry.ErrorType(exception);
-        JinaTelemetry.OperationDuration.Record(_timeProvider.GetElapsedTime(_started).TotalSeconds, JinaTelemetry.Tags(_model, _endpoint, errorType));
+        JinaTelemetry.OperationDuration.Record(_timeProvider.GetElapsedTime(_started).TotalSeconds, JinaTelemetry.Tags(_operation, _model, _endpoint, errorType));
         _activity?.SetTag("error.type", errorType);
         _activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
     }

@@ -10,7 +10,7 @@ namespace JinaClip.Wire;
 /// </summary>
 internal static class EmbeddingRequestWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         // The body is JSON for an API, not HTML: keep non-ASCII text as UTF-8 instead of \uXXXX escapes.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -1,0 +1,59 @@
+using JinaClip.Configuration;
+using JinaClip.Http;
+using JinaClip.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JinaClip.Client;
+
+/// <summary>
+/// What every client of one account and endpoint shares: the checked options, the one request pipeline (so retries,
+/// rate limits, timeouts, key handling and telemetry are the same for embeddings, rerank and the catalogue), and the
+/// <see cref="HttpClient"/> and rate limiters it created, which it disposes.
+/// </summary>
+internal sealed class JinaConnection : IDisposable
+{
+    private readonly HttpClient? _ownedHttp;
+    private readonly RateLimits _limits;
+
+    /// <summary>Checks <paramref name="options"/> and builds the pipeline.</summary>
+    /// <exception cref="ArgumentException">No API key is set, the endpoint is not allowed, or a limit is out of range.</exception>
+    public JinaConnection(HttpClient? httpClient, JinaClientOptions options)
+    {
+        OptionsValidator.Validate(options);
+        Endpoint = EndpointPolicy.BaseUri(options.Endpoint, nameof(options));
+        var apiKey = ApiKeyResolver.Resolve(options.ApiKey, nameof(options));
+        Options = options;
+        _ownedHttp = httpClient is null ? DefaultHttpClient.Create() : null;
+        _limits = RateLimits.For(options);
+        Logger = options.LoggerFactory?.CreateLogger("JinaClip") ?? NullLogger.Instance;
+        Time = options.TimeProvider ?? TimeProvider.System;
+        Pipeline = new RequestPipeline(
+            Endpoint,
+            new RateLimitStage(_limits.Requests, _limits.Tokens, options.TokensPerMinute),
+            new RetryStage(options.Retry, options.TotalTimeout, Time, Logger),
+            new AttemptTimeoutStage(options.NetworkTimeout, Time),
+            new EndpointAuthStage(apiKey),
+            new TelemetryStage(Logger, Time),
+            new SendStage(httpClient ?? _ownedHttp!),
+            new ReadStage(apiKey, Time));
+    }
+
+    /// <summary>Gets the configured endpoint, ending with a slash.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Gets the options the connection was built from (read when a client is created, not per call).</summary>
+    public JinaClientOptions Options { get; }
+
+    public RequestPipeline Pipeline { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    public void Dispose()
+    {
+        _limits.Dispose();
+        _ownedHttp?.Dispose();
+    }
+}
