@@ -3,7 +3,7 @@ using JinaClip.Cli.Commands;
 
 namespace JinaClip.Cli;
 
-/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>, <c>search</c>, <c>estimate</c>.</summary>
+/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>, <c>search</c>, <c>rerank</c>, <c>models</c>, <c>estimate</c>.</summary>
 internal static class CliApp
 {
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken = default)
@@ -13,7 +13,9 @@ internal static class CliApp
         root.Subcommands.Add(EmbedCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(SimilarityCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(SearchCommand.Create(environment, stdout, stderr));
-        root.Subcommands.Add(EstimateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RerankCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(ModelsCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(EstimateCommand.Create(environment, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -46,6 +48,9 @@ internal static class CliApp
             : "(not reported)";
 
     public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    /// <summary>Shortens a path or URL from the left, so its file name stays readable.</summary>
+    public static string ShortenPath(string path, int max) => path.Length <= max ? path : string.Concat("…", path.AsSpan(path.Length - (max - 1)));
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

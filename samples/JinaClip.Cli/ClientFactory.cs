@@ -7,6 +7,10 @@ internal static class ClientFactory
 {
     public const string OfflineNotice = "offline: local emulator, vectors are stand-ins, not model output";
 
+    /// <summary>Gets whether <see cref="Create"/> makes the offline emulator's client: no key on the command line or in the environment.</summary>
+    public static bool IsOffline(string? apiKey, CliEnvironment environment) =>
+        string.IsNullOrWhiteSpace(apiKey) && string.IsNullOrWhiteSpace(environment.ApiKey);
+
     public static JinaEmbeddingClient Create(
         string? apiKey, string? baseUrl, CliEnvironment environment, TextWriter stderr, Action<JinaClientOptions>? configure = null)
     {

@@ -15,13 +15,21 @@ internal sealed record SimilarityOutput(string Model, string First, string Secon
 
 internal sealed record DemoOutput(string Model, string Text, string Image, int TextDimensions, int ImageDimensions, float Cosine, UsageOutput Usage, bool Offline);
 
-internal sealed record SearchResultOutput(int Rank, string Id, float Score);
+internal sealed record SearchResultOutput(int Rank, string Id, float Score, double? RerankScore);
 
 internal sealed record SearchOutput(string Query, SearchResultOutput[] Results);
 
 internal sealed record EstimateItemOutput(string Kind, string Input, string? Format, int? Width, int? Height, long? Tiles, long Tokens);
 
-internal sealed record EstimateOutput(string Model, EstimateItemOutput[] Items, long TotalTokens, decimal? Cost);
+internal sealed record EstimateOutput(string Model, EstimateItemOutput[] Items, long TotalTokens, decimal? Cost, decimal? PricePerMillion, string? PriceSource);
+
+internal sealed record RerankResultOutput(int Rank, int Index, double Score, string Document);
+
+internal sealed record RerankOutput(string Model, string Query, long? TotalTokens, RerankResultOutput[] Results);
+
+internal sealed record ModelOutput(string Id, string FullId, string Name, int Dimensions, int ContextLength, string[] InputModalities, string[] OutputModalities, decimal? PricePerMillionTokens);
+
+internal sealed record ModelsOutput(string Source, ModelOutput[] Models);
 
 /// <summary>Source-generated JSON for the CLI's <c>--json</c> output (trim and AOT safe).</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
@@ -30,6 +38,8 @@ internal sealed record EstimateOutput(string Model, EstimateItemOutput[] Items, 
 [JsonSerializable(typeof(DemoOutput))]
 [JsonSerializable(typeof(SearchOutput))]
 [JsonSerializable(typeof(EstimateOutput))]
+[JsonSerializable(typeof(RerankOutput))]
+[JsonSerializable(typeof(ModelsOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Single-line JSON pieces for output streamed item by item (<c>embed --from-file --json</c>).</summary>

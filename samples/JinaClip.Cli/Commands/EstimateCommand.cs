@@ -10,12 +10,17 @@ namespace JinaClip.Cli.Commands;
 /// </summary>
 internal static class EstimateCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliEnvironment environment, TextWriter stdout, TextWriter stderr)
     {
+        var connection = new CommonOptions();
         var items = new Argument<string[]>("ITEM") { Description = "Image files or http(s) URLs.", Arity = ArgumentArity.ZeroOrMore };
         var texts = new Option<string[]>("--text") { Description = "A text to estimate (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var model = new Option<string?>("--model") { Description = "The model whose rules apply (default jina-clip-v1)." };
         var price = new Option<decimal?>("--price") { Description = "Price per million tokens, to print the cost (e.g. 0.05)." };
+        var livePrice = new Option<bool>("--live-price")
+        {
+            Description = "Print the cost at the model's price from the model catalogue (GET /v1/models; offline: the emulator's fixture). Sends no inputs.",
+        };
         var json = new Option<bool>("--json") { Description = "Write the estimate as JSON on stdout." };
         var vocab = new Option<string?>("--vocab") { Description = "The model's BERT vocab.txt, for exact WordPiece text counts (default: 1.1 tokens a word)." };
         var allowPrivate = new Option<bool>("--allow-private-urls")
@@ -24,7 +29,7 @@ internal static class EstimateCommand
         };
         var command = new Command("estimate", "Estimate the tokens images and texts would cost, locally, from image header bytes.");
         command.Arguments.Add(items);
-        foreach (var option in new Option[] { texts, model, price, json, vocab, allowPrivate })
+        foreach (var option in new Option[] { texts, model, price, livePrice, json, vocab, allowPrivate, connection.BaseUrl, connection.ApiKey })
         {
             command.Options.Add(option);
         }
@@ -41,6 +46,11 @@ internal static class EstimateCommand
             if (result.GetValue(price) is < 0)
             {
                 throw new ArgumentException("--price cannot be negative.");
+            }
+
+            if (result.GetValue(price) is not null && result.GetValue(livePrice))
+            {
+                throw new ArgumentException("Give --price or --live-price, not both.");
             }
 
             var modelName = result.GetValue(model) ?? JinaModels.ClipV1;
@@ -78,10 +88,13 @@ internal static class EstimateCommand
             }
 
             var total = rows.Sum(r => r.Tokens);
-            var cost = result.GetValue(price) is { } p ? total * p / 1_000_000m : (decimal?)null;
+            var (perMillion, source) = result.GetValue(livePrice)
+                ? await LivePriceAsync(modelName, result.GetValue(connection.ApiKey), result.GetValue(connection.BaseUrl), environment, stderr, ct)
+                : (result.GetValue(price), result.GetValue(price) is null ? null : "--price");
+            var cost = perMillion is { } p ? total * p / 1_000_000m : (decimal?)null;
             if (result.GetValue(json))
             {
-                await stdout.WriteLineAsync(JsonSerializer.Serialize(new EstimateOutput(modelName, [.. rows], total, cost), CliJsonContext.Default.EstimateOutput));
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(new EstimateOutput(modelName, [.. rows], total, cost, perMillion, source), CliJsonContext.Default.EstimateOutput));
                 return 0;
             }
 
@@ -93,10 +106,22 @@ internal static class EstimateCommand
             }
 
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"total {total:N0} tokens on {modelName} (an estimate){(cost is { } c ? $"; cost {c:0.######} at {result.GetValue(price)} per million" : string.Empty)}"));
+                $"total {total:N0} tokens on {modelName} (an estimate){(cost is { } c ? $"; cost {c:0.######} at {perMillion:0.######} per million (price from {source})" : string.Empty)}"));
             return 0;
         }));
         return command;
+    }
+
+    private static async Task<(decimal? PerMillion, string Source)> LivePriceAsync(
+        string model, string? apiKey, string? baseUrl, CliEnvironment environment, TextWriter stderr, CancellationToken ct)
+    {
+        using var client = ClientFactory.Create(apiKey, baseUrl, environment, stderr);
+        using var catalogue = client.GetModelsClient();
+        var info = await catalogue.GetModelAsync(model, ct);
+        var source = ClientFactory.IsOffline(apiKey, environment) ? "the local emulator's fixture catalogue" : $"the model catalogue at {catalogue.ModelsUri}";
+        return info?.PricePerMillionTokens is { } perMillion
+            ? (perMillion, source)
+            : throw new ArgumentException($"--live-price: {source} has {(info is null ? "no model" : "no price for")} '{model}'; give --price instead.");
     }
 
     private static string Show(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";

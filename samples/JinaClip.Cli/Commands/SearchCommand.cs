@@ -19,8 +19,14 @@ internal static class SearchCommand
         var save = new Option<string?>("--save") { Description = "Save the index built from --images to this file." };
         var query = new Option<string?>("--query") { Description = "The text to search the images for." };
         var top = new Option<int>("--top") { Description = "How many matches to show (default 5).", DefaultValueFactory = _ => 5 };
+        var rerank = new Option<string?>("--rerank")
+        {
+            Description = "Rerank the vector search's shortlist with a reranker (default jina-reranker-m0, which ranks images against the query).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var candidates = new Option<int?>("--candidates") { Description = "With --rerank: how many vector-search matches to rerank (default 20, at least --top)." };
         var command = new Command("search", "Index a folder of images and find the best matches for a text query.");
-        foreach (var option in new Option[] { images, load, save, query, top, options.Model, options.Dimensions })
+        foreach (var option in new Option[] { images, load, save, query, top, rerank, candidates, options.Model, options.Dimensions })
         {
             command.Options.Add(option);
         }
@@ -44,6 +50,18 @@ internal static class SearchCommand
                 throw new ArgumentException($"--top must be at least 1 (was {k}).");
             }
 
+            var reranker = result.GetResult(rerank) is null ? null : result.GetValue(rerank) ?? JinaModels.RerankerM0;
+            var shortlist = result.GetValue(candidates) ?? Math.Max(20, k);
+            if (reranker is null && result.GetValue(candidates) is not null)
+            {
+                throw new ArgumentException("--candidates goes with --rerank.");
+            }
+
+            if (reranker is not null && (text is null || shortlist < k))
+            {
+                throw new ArgumentException(text is null ? "--rerank needs --query." : $"--candidates ({shortlist}) must be at least --top ({k}).");
+            }
+
             var embedding = options.EmbeddingOptions(result);
             var loaded = indexPath is not null ? await LoadAsync(indexPath, ct) : null;
             using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
@@ -63,7 +81,19 @@ internal static class SearchCommand
                     throw new ArgumentException($"The index holds {index.Dimensions}-dimensional vectors but the query embedded to {vector.Length}; use the model and --dimensions the index was built with.");
                 }
 
-                await WriteAsync(stdout, text, index.Search(vector.Span, k), result.GetValue(options.Json));
+                if (reranker is null)
+                {
+                    await WriteAsync(stdout, text, [.. index.Search(vector.Span, k).Select(h => (h, (double?)null))], result.GetValue(options.Json));
+                }
+                else
+                {
+                    var hits = index.Search(vector.Span, shortlist);
+                    var files = hits.Select(h => ImageFile(folder, indexPath!, h.Id)).ToArray();
+                    var ranked = await client.GetRerankClient().RerankAsync(
+                        text, files.Select(EmbeddingInput.FromImageFile), new RerankOptions { Model = reranker, TopN = k, ReturnDocuments = false }, ct);
+                    await stderr.WriteLineAsync($"reranked the best {hits.Length} of {index.Count} with {ranked.Model} ({ranked.TotalTokens?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} tokens)");
+                    await WriteAsync(stdout, text, [.. ranked.Select(r => (hits[r.Index], (double?)r.RelevanceScore))], result.GetValue(options.Json));
+                }
             }
 
             return 0;
@@ -120,19 +150,33 @@ internal static class SearchCommand
         }
     }
 
-    private static async Task WriteAsync(TextWriter stdout, string query, SearchHit[] hits, bool json)
+    /// <summary>The file of a shortlisted image: under --images, or (for a saved index) relative to the index file's folder.</summary>
+    private static string ImageFile(string? folder, string indexPath, string id)
+    {
+        var path = Path.Combine(folder ?? Path.GetDirectoryName(Path.GetFullPath(indexPath))!, id);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"--rerank reads the shortlisted images, but '{id}' is not at {path}; keep the index file in the folder it was built from, or search --images FOLDER.", path);
+    }
+
+    private static async Task WriteAsync(TextWriter stdout, string query, (SearchHit Hit, double? Rerank)[] hits, bool json)
     {
         if (json)
         {
-            var output = new SearchOutput(query, hits.Select((h, i) => new SearchResultOutput(i + 1, h.Id, h.Score)).ToArray());
+            var output = new SearchOutput(query, hits.Select((h, i) => new SearchResultOutput(i + 1, h.Hit.Id, h.Hit.Score, h.Rerank)).ToArray());
             await stdout.WriteLineAsync(JsonSerializer.Serialize(output, CliJsonContext.Default.SearchOutput));
             return;
         }
 
-        await stdout.WriteLineAsync($"{"rank",4}  {"cosine",8}  image");
+        var reranked = hits.Any(h => h.Rerank is not null);
+        await stdout.WriteLineAsync(reranked ? $"{"rank",4}  {"rerank",8}  {"cosine",8}  image" : $"{"rank",4}  {"cosine",8}  image");
         for (var i = 0; i < hits.Length; i++)
         {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{i + 1,4}  {hits[i].Score,8:+0.0000;-0.0000}  {hits[i].Id}"));
+            var (hit, score) = hits[i];
+            await stdout.WriteLineAsync(reranked
+                ? string.Create(CultureInfo.InvariantCulture, $"{i + 1,4}  {score,8:0.0000}  {hit.Score,8:+0.0000;-0.0000}  {hit.Id}")
+                : string.Create(CultureInfo.InvariantCulture, $"{i + 1,4}  {hit.Score,8:+0.0000;-0.0000}  {hit.Id}"));
         }
     }
 }

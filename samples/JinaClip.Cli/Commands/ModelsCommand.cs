@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+
+namespace JinaClip.Cli.Commands;
+
+/// <summary><c>models</c>: the live model catalogue (offline: the emulator's fixture), with where it came from.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create(CliEnvironment environment, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new CommonOptions();
+        var command = new Command("models", "List Jina AI's models: id, dimensions, context, modalities and price per million tokens.");
+        options.AddConnection(command);
+        command.SetAction((result, ct) => CliApp.Guard(stderr, async () =>
+        {
+            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
+            using var catalogue = client.GetModelsClient();
+            var models = await catalogue.GetModelsAsync(ct);
+            var source = ClientFactory.IsOffline(result.GetValue(options.ApiKey), environment) ? "the local emulator's fixture catalogue (illustrative prices)" : catalogue.ModelsUri.AbsoluteUri;
+            if (result.GetValue(options.Json))
+            {
+                var output = new ModelsOutput(source, [.. models.Select(m => new ModelOutput(
+                    m.ShortId, m.Id, m.Name, m.MaxOutputDimensions, m.ContextLength, [.. m.InputModalities], [.. m.OutputModalities], m.PricePerMillionTokens))]);
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(output, CliJsonContext.Default.ModelsOutput));
+                return 0;
+            }
+
+            await stdout.WriteLineAsync($"{"model",-36} {"dims",5} {"context",8} {"inputs",-11} {"$/M tokens",10}");
+            foreach (var m in models)
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{m.ShortId,-36} {m.MaxOutputDimensions,5} {m.ContextLength,8:N0} {string.Join('+', m.InputModalities),-11} {(m.PricePerMillionTokens is { } p ? p.ToString("0.####", CultureInfo.InvariantCulture) : "-"),10}"));
+            }
+
+            await stdout.WriteLineAsync($"{models.Count} models, from {source}");
+            return 0;
+        }));
+        return command;
+    }
+}
