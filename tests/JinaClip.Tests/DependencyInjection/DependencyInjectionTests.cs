@@ -126,6 +126,41 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddJinaClient_AlsoRegistersTheRerankClient_OnTheSameSettingsAndRateLimiter()
+    {
+        var builder = Builder(new()
+        {
+            ["Jina:ApiKey"] = "jina_di",
+            ["Jina:Endpoint"] = _server.BaseAddress.ToString(),
+            ["Jina:DefaultRerankModel"] = "jina-reranker-m0",
+            ["Jina:RequestsPerMinute"] = "2",
+            ["Jina:ModelCatalogCacheDuration"] = "00:05:00",
+        });
+        builder.Services.AddJinaClient(builder.Configuration);
+        builder.Services.AddKeyedJinaClient("texts", o => { o.ApiKey = "jina_di"; o.Endpoint = _server.BaseAddress; });
+        using var host = builder.Build();
+        await host.StartAsync(Ct);
+
+        var rerank = host.Services.GetRequiredService<JinaRerankClient>();
+        var embed = host.Services.GetRequiredService<JinaEmbeddingClient>();
+        var result = await rerank.RerankAsync("a red bicycle", ["a bicycle", "a banana"], cancellationToken: Ct);
+        await embed.EmbedTextAsync("one", cancellationToken: Ct);
+
+        Assert.Equal("jina-reranker-m0", rerank.DefaultModel);
+        Assert.Equal(new Uri(_server.BaseAddress, "v1/rerank"), rerank.RerankUri);
+        Assert.Equal(0, result[0].Index);
+        Assert.Equal(TimeSpan.FromMinutes(5), host.Services.GetRequiredService<IOptions<JinaClientOptions>>().Value.ModelCatalogCacheDuration);
+        Assert.NotNull(host.Services.GetRequiredKeyedService<JinaRerankClient>("texts"));
+
+        // Two requests a minute, shared: the rerank call and the embed call took both, so a third call must wait.
+        using var third = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        third.CancelAfter(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rerank.RerankAsync("q", ["d"], cancellationToken: third.Token));
+        Assert.Equal(2, _server.Emulator.RequestCount);
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
     public async Task ReturnedBuilder_AcceptsHandlers_AndRetriesStayWithTheClient()
     {
         var counter = new CountingHandler();

@@ -77,6 +77,36 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
     }
 
     [Fact]
+    public async Task Search_WithRerank_ReranksTheVectorShortlist_BestFirst()
+    {
+        using var http = _factory.CreateClient();
+
+        var response = await http.PostAsJsonAsync("/search", new { query = "a mountain bike", top = 3, rerank = true, candidates = 8 }, Ct);
+
+        response.EnsureSuccessStatusCode();
+        var hits = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(3, hits.Length);
+        Assert.Equal("sku-8", hits[0].GetProperty("id").GetString()); // the reranker's word overlap puts the bike first
+        var rerank = hits.Select(h => h.GetProperty("rerankScore").GetDouble()).ToArray();
+        Assert.Equal(rerank.OrderDescending(), rerank);
+        Assert.All(hits, h => Assert.True(h.TryGetProperty("score", out _)));
+    }
+
+    [Theory]
+    [InlineData("""{"query":"x","top":3,"rerank":5}""", "'rerank' must be true, false or a reranker's name.")]
+    [InlineData("""{"query":"x","top":3,"rerank":true,"candidates":2}""", "'candidates' must be from 'top' (3) to 200.")]
+    [InlineData("""{"query":"x","rerank":"jina-reranker-v3","candidates":300}""", "'candidates' must be from 'top' (3) to 200.")]
+    public async Task Search_BadRerankOptions_AreAProblemNamingThem(string body, string message)
+    {
+        using var http = _factory.CreateClient();
+
+        var response = await http.PostAsync("/search", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_BadTop_IsAProblem()
     {
         using var http = _factory.CreateClient();
