@@ -7,7 +7,7 @@ using JinaClip.Testing.Faults;
 namespace JinaClip.Testing;
 
 /// <summary>
-/// A local stand-in for Jina AI's <c>POST /v1/embeddings</c>, shared by <see cref="JinaEmulatorHandler"/> (no sockets)
+/// A local stand-in for Jina AI's <c>POST /v1/embeddings</c>, <c>POST /v1/rerank</c> and <c>GET /v1/models</c>, shared by <see cref="JinaEmulatorHandler"/> (no sockets)
 /// and <see cref="JinaEmulatorServer"/> (loopback HTTP). It checks requests as the API does (401, 400 unknown model,
 /// 422 with field errors), answers with deterministic unit vectors of the model's native size, records what it
 /// received, and meets scripted <see cref="Faults"/>. Vectors are stand-ins, not model output. Thread-safe.
