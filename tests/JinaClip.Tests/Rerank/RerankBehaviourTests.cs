@@ -140,6 +140,39 @@ public class RerankBehaviourTests
     }
 
     [Fact]
+    public async Task RerankAsync_EveryAttemptPastTheNetworkTimeout_IsATimeoutException_AfterTheRetries()
+    {
+        var clock = new FakeTimeProvider();
+        var emulator = new JinaEmulator(new JinaEmulatorOptions { TimeProvider = clock });
+        emulator.Faults.Latency = TimeSpan.FromSeconds(30);
+        using var client = emulator.CreateClient(o =>
+        {
+            o.TimeProvider = clock;
+            o.NetworkTimeout = TimeSpan.FromSeconds(5);
+            o.Retry.MaxRetryAttempts = 2;
+            o.Retry.UseJitter = false;
+        });
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => Clock.Drive(clock, client.GetRerankClient().RerankAsync("q", ["d"], cancellationToken: Ct)));
+
+        Assert.Contains("https://api.jina.ai/v1/rerank did not complete within 5 s (JinaClientOptions.NetworkTimeout)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, emulator.RequestCount);
+    }
+
+    [Fact]
+    public async Task RerankAsync_AKeyEchoedInADocumentOrTheModel_IsScrubbed()
+    {
+        using var mock = new JinaMock();
+        mock.RespondWith($$$"""{"model":"{{{JinaMock.Key}}}","results":[{"index":0,"relevance_score":0.5,"document":{"text":"leak {{{JinaMock.Key}}}"}}]}""");
+        using var client = mock.CreateClient();
+
+        var result = await client.GetRerankClient().RerankAsync("q", ["d"], cancellationToken: Ct);
+
+        Assert.Equal("***", result.Model);
+        Assert.Equal("leak ***", result[0].Document);
+    }
+
+    [Fact]
     public async Task RerankAsync_APermanentError_IsAJinaApiException_NotRetried()
     {
         var emulator = new JinaEmulator();
