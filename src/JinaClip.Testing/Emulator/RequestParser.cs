@@ -9,74 +9,53 @@ internal static class RequestParser
     public static (ParsedRequest? Request, int Status, string? Detail, List<FieldError> Errors) Parse(byte[] body)
     {
         var errors = new List<FieldError>();
-        JsonDocument document;
-        try
+        using var document = JsonBody.Parse(body, errors);
+        if (document is null || JsonBody.Model(document.RootElement, errors) is not { } modelName)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(new FieldError("body", $"JSON decode error: {ex.Message}", "json_invalid"));
             return (null, 422, null, errors);
         }
 
-        using (document)
+        var root = document.RootElement;
+        var spec = ApiModels.Find(modelName);
+        if (spec is null)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new FieldError("body", "Input should be a valid dictionary", "model_attributes_type"));
-                return (null, 422, null, errors);
-            }
-
-            if (!root.TryGetProperty("model", out var modelElement) || modelElement.ValueKind != JsonValueKind.String)
-            {
-                errors.Add(new FieldError("body -> model", "Field required", "missing"));
-                return (null, 422, null, errors);
-            }
-
-            var modelName = modelElement.GetString()!;
-            var spec = ApiModels.Find(modelName);
-            if (spec is null)
-            {
-                var available = string.Join(", ", ApiModels.Supported.Select(s => s.Name));
-                return (null, 400, $"Model '{modelName}' not found. Available models: {available}", errors);
-            }
-
-            var prefix = $"body -> {modelName}";
-            foreach (var property in root.EnumerateObject())
-            {
-                var known = property.Name is "model" or "input" or "embedding_type"
-                    || spec.Accepts(property.Name);
-                if (!known)
-                {
-                    errors.Add(new FieldError($"{prefix} -> {property.Name}", "Extra inputs are not permitted", "extra_forbidden", property.Value.GetRawText()));
-                }
-            }
-
-            var inputs = ParseInputs(root, spec, prefix, errors);
-            if (inputs.Count > spec.MaxInputs)
-            {
-                errors.Add(new FieldError(prefix, $"Each input list can contain at most {spec.MaxInputs} items.", "value_error"));
-            }
-            var type = ParseType(root, prefix, errors);
-            var dimensions = ParseDimensions(root, spec, prefix, errors);
-            var normalized = ParseBool(root, "normalized", prefix, errors) ?? true;
-            var lateChunking = ParseBool(root, "late_chunking", prefix, errors) ?? false;
-            ParseBool(root, "truncate", prefix, errors);
-            ParseTask(root, spec, prefix, errors);
-            if (lateChunking && inputs.Any(i => i.IsImage))
-            {
-                errors.Add(new FieldError($"{prefix} -> late_chunking", "late_chunking only works with text inputs", "value_error", "true"));
-            }
-
-            if (errors.Count > 0)
-            {
-                return (null, 422, null, errors);
-            }
-
-            return (new ParsedRequest(spec, inputs, type, dimensions, normalized), 200, null, errors);
+            var available = string.Join(", ", ApiModels.Supported.Select(s => s.Name));
+            return (null, 400, $"Model '{modelName}' not found. Available models: {available}", errors);
         }
+
+        var prefix = $"body -> {modelName}";
+        foreach (var property in root.EnumerateObject())
+        {
+            var known = property.Name is "model" or "input" or "embedding_type"
+                || spec.Accepts(property.Name);
+            if (!known)
+            {
+                errors.Add(new FieldError($"{prefix} -> {property.Name}", "Extra inputs are not permitted", "extra_forbidden", property.Value.GetRawText()));
+            }
+        }
+
+        var inputs = ParseInputs(root, spec, prefix, errors);
+        if (inputs.Count > spec.MaxInputs)
+        {
+            errors.Add(new FieldError(prefix, $"Each input list can contain at most {spec.MaxInputs} items.", "value_error"));
+        }
+        var type = ParseType(root, prefix, errors);
+        var dimensions = ParseDimensions(root, spec, prefix, errors);
+        var normalized = ParseBool(root, "normalized", prefix, errors) ?? true;
+        var lateChunking = ParseBool(root, "late_chunking", prefix, errors) ?? false;
+        ParseBool(root, "truncate", prefix, errors);
+        ParseTask(root, spec, prefix, errors);
+        if (lateChunking && inputs.Any(i => i.IsImage))
+        {
+            errors.Add(new FieldError($"{prefix} -> late_chunking", "late_chunking only works with text inputs", "value_error", "true"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, 422, null, errors);
+        }
+
+        return (new ParsedRequest(spec, inputs, type, dimensions, normalized), 200, null, errors);
     }
 
     private static List<ParsedInput> ParseInputs(JsonElement root, ApiModel spec, string prefix, List<FieldError> errors)

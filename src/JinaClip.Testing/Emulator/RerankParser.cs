@@ -8,67 +8,52 @@ internal static class RerankParser
     public static (RerankRequest? Request, int Status, string? Detail, List<FieldError> Errors) Parse(byte[] body)
     {
         var errors = new List<FieldError>();
-        JsonDocument document;
-        try
+        using var document = JsonBody.Parse(body, errors);
+        if (document is null || JsonBody.Model(document.RootElement, errors) is not { } name)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(new FieldError("body", $"JSON decode error: {ex.Message}", "json_invalid"));
             return (null, 422, null, errors);
         }
 
-        using (document)
+        var root = document.RootElement;
+        if (ApiReranker.Find(name) is not { } model)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("model", out var modelElement) || modelElement.ValueKind != JsonValueKind.String)
-            {
-                errors.Add(new FieldError("body -> model", "Field required", "missing"));
-                return (null, 422, null, errors);
-            }
-
-            var name = modelElement.GetString()!;
-            if (ApiReranker.Find(name) is not { } model)
-            {
-                return (null, 400, $"Model '{name}' not found. Available models: {string.Join(", ", ApiReranker.All.Select(r => r.Name))}", errors);
-            }
-
-            var prefix = $"body -> {name}";
-            foreach (var property in root.EnumerateObject())
-            {
-                var known = property.Name is "model" or "query" or "documents" or "top_n" or "return_documents" or "truncation"
-                    || (model.V3Fields && property.Name is "max_doc_length" or "return_embeddings");
-                if (!known)
-                {
-                    errors.Add(new FieldError($"{prefix} -> {property.Name}", "Extra inputs are not permitted", "extra_forbidden", property.Value.GetRawText()));
-                }
-            }
-
-            string? query = null;
-            if (!root.TryGetProperty("query", out var queryElement))
-            {
-                errors.Add(new FieldError($"{prefix} -> query", "Field required", "missing"));
-            }
-            else if (queryElement.ValueKind != JsonValueKind.String)
-            {
-                errors.Add(new FieldError($"{prefix} -> query", "Input should be a valid string", "string_type", queryElement.GetRawText()));
-            }
-            else
-            {
-                query = queryElement.GetString();
-            }
-
-            var (documents, raw) = ParseDocuments(root, model, prefix, errors);
-            var topN = ParseInt(root, "top_n", 1, int.MaxValue, prefix, errors);
-            ParseInt(root, "max_doc_length", 1, 8192, prefix, errors);
-            var returnDocuments = RequestParser.ParseBool(root, "return_documents", prefix, errors) ?? true;
-            RequestParser.ParseBool(root, "truncation", prefix, errors);
-            var returnEmbeddings = RequestParser.ParseBool(root, "return_embeddings", prefix, errors) ?? false;
-            return errors.Count > 0
-                ? (null, 422, null, errors)
-                : (new RerankRequest(model, query!, documents, raw, topN, returnDocuments, returnEmbeddings), 200, null, errors);
+            return (null, 400, $"Model '{name}' not found. Available models: {string.Join(", ", ApiReranker.All.Select(r => r.Name))}", errors);
         }
+
+        var prefix = $"body -> {name}";
+        foreach (var property in root.EnumerateObject())
+        {
+            var known = property.Name is "model" or "query" or "documents" or "top_n" or "return_documents" or "truncation"
+                || (model.V3Fields && property.Name is "max_doc_length" or "return_embeddings");
+            if (!known)
+            {
+                errors.Add(new FieldError($"{prefix} -> {property.Name}", "Extra inputs are not permitted", "extra_forbidden", property.Value.GetRawText()));
+            }
+        }
+
+        string? query = null;
+        if (!root.TryGetProperty("query", out var queryElement))
+        {
+            errors.Add(new FieldError($"{prefix} -> query", "Field required", "missing"));
+        }
+        else if (queryElement.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new FieldError($"{prefix} -> query", "Input should be a valid string", "string_type", queryElement.GetRawText()));
+        }
+        else
+        {
+            query = queryElement.GetString();
+        }
+
+        var (documents, raw) = ParseDocuments(root, model, prefix, errors);
+        var topN = ParseInt(root, "top_n", 1, int.MaxValue, prefix, errors);
+        ParseInt(root, "max_doc_length", 1, 8192, prefix, errors);
+        var returnDocuments = RequestParser.ParseBool(root, "return_documents", prefix, errors) ?? true;
+        RequestParser.ParseBool(root, "truncation", prefix, errors);
+        var returnEmbeddings = RequestParser.ParseBool(root, "return_embeddings", prefix, errors) ?? false;
+        return errors.Count > 0
+            ? (null, 422, null, errors)
+            : (new RerankRequest(model, query!, documents, raw, topN, returnDocuments, returnEmbeddings), 200, null, errors);
     }
 
     private static (List<ParsedInput> Documents, List<string> Raw) ParseDocuments(JsonElement root, ApiReranker model, string prefix, List<FieldError> errors)

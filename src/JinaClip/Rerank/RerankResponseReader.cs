@@ -39,13 +39,7 @@ internal static class RerankResponseReader
         {
             if (reader.ValueTextEquals("model"u8))
             {
-                reader.Read();
-                model = reader.TokenType switch
-                {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Null => null,
-                    _ => throw WrongType("'model'", reader.TokenType, "a string", status),
-                };
+                model = ResponseJson.ReadModel(ref reader, "rerank", status);
             }
             else if (reader.ValueTextEquals("usage"u8))
             {
@@ -98,24 +92,7 @@ internal static class RerankResponseReader
                 continue;
             }
 
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                continue;
-            }
-
-            if (reader.TokenType != JsonTokenType.Number)
-            {
-                throw WrongType("'usage.total_tokens'", reader.TokenType, "a whole number of tokens", status);
-            }
-
-            if (!reader.TryGetInt64(out var value) || value < 0)
-            {
-                throw new JinaInvalidResponseException(
-                    $"The rerank response's 'usage.total_tokens' is {Text(ref reader)}; expected a whole number of tokens from 0 to {long.MaxValue:N0}.", status);
-            }
-
-            total = value;
+            total = ResponseJson.ReadTokens(ref reader, "total_tokens", "rerank", status) ?? total;
         }
 
         return total;
@@ -313,8 +290,7 @@ internal static class RerankResponseReader
     }
 
     private static JinaInvalidResponseException WrongType(string what, JsonTokenType actual, string expected, HttpStatusCode status) =>
-        new($"The rerank response's {what} is a JSON {actual}; expected {expected}.", status);
+        ResponseJson.WrongType("rerank", what, actual, expected, status);
 
-    private static string Text(ref Utf8JsonReader reader) =>
-        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+    private static string Text(ref Utf8JsonReader reader) => ResponseJson.Text(ref reader);
 }

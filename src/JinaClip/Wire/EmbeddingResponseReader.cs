@@ -39,13 +39,7 @@ internal static class EmbeddingResponseReader
         {
             if (reader.ValueTextEquals("model"u8))
             {
-                reader.Read();
-                model = reader.TokenType switch
-                {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Null => null,
-                    _ => throw WrongType("'model'", reader.TokenType, "a string", status),
-                };
+                model = ResponseJson.ReadModel(ref reader, "embeddings", status);
             }
             else if (reader.ValueTextEquals("usage"u8))
             {
@@ -109,27 +103,8 @@ internal static class EmbeddingResponseReader
         return new EmbeddingUsage(total, prompt, image);
     }
 
-    private static long? ReadTokens(ref Utf8JsonReader reader, string name, HttpStatusCode status)
-    {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw WrongType($"'usage.{name}'", reader.TokenType, "a whole number of tokens", status);
-        }
-
-        if (!reader.TryGetInt64(out var tokens) || tokens < 0)
-        {
-            throw new JinaInvalidResponseException(
-                $"The embeddings response's 'usage.{name}' is {Text(ref reader)}; expected a whole number of tokens from 0 to {long.MaxValue:N0}.", status);
-        }
-
-        return tokens;
-    }
+    private static long? ReadTokens(ref Utf8JsonReader reader, string name, HttpStatusCode status) =>
+        ResponseJson.ReadTokens(ref reader, name, "embeddings", status);
 
     private static List<JinaEmbedding> ReadData(ref Utf8JsonReader reader, EmbeddingRequest request, HttpStatusCode status)
     {
@@ -294,10 +269,9 @@ internal static class EmbeddingResponseReader
     }
 
     private static JinaInvalidResponseException WrongType(string what, JsonTokenType actual, string expected, HttpStatusCode status, bool prefix = true) =>
-        new($"{(prefix ? "The embeddings response's " : string.Empty)}{what} is a JSON {actual}; expected {expected}.", status);
+        prefix ? ResponseJson.WrongType("embeddings", what, actual, expected, status) : new($"{what} is a JSON {actual}; expected {expected}.", status);
 
-    private static string Text(ref Utf8JsonReader reader) =>
-        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+    private static string Text(ref Utf8JsonReader reader) => ResponseJson.Text(ref reader);
 
     private static JinaEmbedding[] Order(List<JinaEmbedding> items, EmbeddingRequest request, HttpStatusCode status)
     {
