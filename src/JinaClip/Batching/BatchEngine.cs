@@ -98,7 +98,7 @@ internal sealed class BatchEngine
 
     private async Task<JinaEmbeddingCollection> SendAsync(CallPlan plan, Batch batch, BatchRun run, CancellationToken cancellationToken)
     {
-        var prepared = await InputPreparer.PrepareAsync(batch, plan.CheckImageFormats, cancellationToken).ConfigureAwait(false);
+        var prepared = await InputPreparer.PrepareAsync(batch, plan.CheckImageFormats, plan.Images, plan.Model, cancellationToken).ConfigureAwait(false);
         return await _pipeline.SendAsync<JinaEmbeddingCollection>(plan.Request(prepared), batch.EstimatedTokens, run.Retries, run.TraceParent, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,7 @@
 using JinaClip.Configuration;
 using JinaClip.Http;
 using JinaClip.Pipeline;
+using JinaClip.Planning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,6 +29,7 @@ internal sealed class JinaConnection : IDisposable
         _limits = RateLimits.For(options);
         Logger = options.LoggerFactory?.CreateLogger("JinaClip") ?? NullLogger.Instance;
         Time = options.TimeProvider ?? TimeProvider.System;
+        Images = ImagePreparation.For(options, Logger);
         Pipeline = new RequestPipeline(
             Endpoint,
             new RateLimitStage(_limits.Requests, _limits.Tokens, options.TokensPerMinute),
@@ -48,6 +50,9 @@ internal sealed class JinaConnection : IDisposable
     public RequestPipeline Pipeline { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Gets the image preparation every client of this connection applies, or <see langword="null"/>.</summary>
+    public ImagePreparation? Images { get; }
 
     public ILogger Logger { get; }
 

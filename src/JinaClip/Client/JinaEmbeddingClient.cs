@@ -60,7 +60,7 @@ public class JinaEmbeddingClient : IDisposable
         DefaultModel = options.DefaultModel;
         ValidatesRequests = options.ValidateRequests;
         _timeProvider = _connection.Time;
-        _planner = new CallPlanner(options);
+        _planner = new CallPlanner(options, _connection.Images);
         _engine = new BatchEngine(_connection.Pipeline, options.MaxConcurrency);
     }
 

@@ -93,6 +93,23 @@ public sealed class JinaClientOptions
     /// <value>The default is <see langword="null"/>: <see cref="TokenEstimatorOptions"/>' defaults.</value>
     public TokenEstimatorOptions? TokenEstimatorOptions { get; set; }
 
+    /// <summary>
+    /// Gets or sets what prepares each image before it is sent (bytes, files and streams; and image URLs the preprocessor
+    /// downloads, where it offers that). The <c>JinaClip.Imaging</c> package's <c>SkiaImageDownscaler</c> resizes images to
+    /// the size the model sees, which cuts their cost many times over. The estimate of
+    /// <see cref="MaxEstimatedTokensPerCall"/> counts images as they will be sent.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: images are sent byte for byte as given (a library does not change what you send unless asked).</value>
+    public IImagePreprocessor? ImagePreprocessor { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether image URLs are downloaded by the SDK (through the image-URL fetch rules: public addresses only,
+    /// same-host redirects, no key, at most 8 MiB within <see cref="ImageUrlFetchOptions.Timeout"/>), prepared by
+    /// <see cref="ImagePreprocessor"/> and sent as base64, instead of being fetched by the server at full size and price.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: the server fetches image URLs. Has no effect without <see cref="ImagePreprocessor"/>.</value>
+    public bool DownloadImageUrls { get; set; }
+
     /// <summary>Gets or sets how many requests of one call may be in flight at once.</summary>
     /// <value>The default is 4 (the free tier allows 5 concurrent requests).</value>
     public int MaxConcurrency { get; set; } = 4;

@@ -11,6 +11,7 @@ public sealed class TokenEstimate
         Model = model;
         Inputs = inputs;
         TotalTokens = inputs.Sum(i => i.Tokens);
+        OriginalTotalTokens = inputs.Sum(i => i.OriginalTokens);
     }
 
     /// <summary>Gets the model the estimate is for.</summary>
@@ -19,8 +20,14 @@ public sealed class TokenEstimate
     /// <summary>Gets the per-input estimates, in input order.</summary>
     public IReadOnlyList<InputEstimate> Inputs { get; }
 
-    /// <summary>Gets the estimated total tokens.</summary>
+    /// <summary>Gets the estimated total tokens, as the inputs would be sent.</summary>
     public long TotalTokens { get; }
+
+    /// <summary>Gets the estimated total tokens of the inputs as given (more than <see cref="TotalTokens"/> when a preprocessor shrinks images).</summary>
+    public long OriginalTotalTokens { get; }
+
+    /// <summary>Gets the tokens the image preprocessor saves: <see cref="OriginalTotalTokens"/> − <see cref="TotalTokens"/>.</summary>
+    public long SavedTokens => OriginalTotalTokens - TotalTokens;
 
     /// <summary>Gets the estimated cost at a price per million tokens.</summary>
     /// <param name="pricePerMillionTokens">The price of 1,000,000 tokens in your currency (e.g. 0.05).</param>

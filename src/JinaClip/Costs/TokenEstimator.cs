@@ -10,6 +10,7 @@ public sealed class TokenEstimator
 {
     private readonly TokenEstimatorOptions _options;
     private readonly HttpClient? _fallbackImageClient;
+    private readonly IImagePreprocessor? _preprocessor;
 
     /// <summary>Creates an estimator.</summary>
     /// <param name="options">Image rules, URL fetch rules and the text counter, or <see langword="null"/> for the defaults.</param>
@@ -20,10 +21,12 @@ public sealed class TokenEstimator
 
     /// <param name="options">As the public constructor.</param>
     /// <param name="fallbackImageClient">The client for image URLs when <see cref="ImageUrlFetchOptions.HttpClient"/> is not set (the DI-named one).</param>
-    internal TokenEstimator(TokenEstimatorOptions? options, HttpClient? fallbackImageClient)
+    /// <param name="preprocessor">The client's preprocessor, used when the options name none.</param>
+    internal TokenEstimator(TokenEstimatorOptions? options, HttpClient? fallbackImageClient, IImagePreprocessor? preprocessor = null)
     {
         _options = options ?? new TokenEstimatorOptions();
         _fallbackImageClient = fallbackImageClient;
+        _preprocessor = _options.ImagePreprocessor ?? preprocessor;
     }
 
     /// <summary>Estimates a text's tokens.</summary>
@@ -80,7 +83,15 @@ public sealed class TokenEstimator
 
             var rule = Rule(model);
             var size = await SizeOfAsync(input, index, cancellationToken).ConfigureAwait(false);
-            estimates.Add(new InputEstimate(index, input.Kind, rule.Tokens(size.Width, size.Height), size, rule.Tiles(size.Width, size.Height)));
+            var original = new InputEstimate(index, input.Kind, rule.Tokens(size.Width, size.Height), size, rule.Tiles(size.Width, size.Height));
+
+            // URL images are fetched by the server at full size, unless the preprocessor downloads them.
+            var plan = _preprocessor is null || (input.Kind == EmbeddingInputKind.ImageUrl && !_options.DownloadImageUrls)
+                ? null
+                : _preprocessor.Plan(size, model);
+            estimates.Add(plan?.SentSize is { } sent
+                ? original.As(sent, rule.Tiles(sent.Width, sent.Height), rule.Tokens(sent.Width, sent.Height))
+                : original.With(plan?.Note ?? (input.Kind == EmbeddingInputKind.ImageUrl && _preprocessor is not null ? "not downscaled: image URLs are fetched by the server" : null)));
         }
 
         return new TokenEstimate(model, estimates);

@@ -28,4 +28,19 @@ public sealed class TokenEstimatorOptions
     /// the model's own tokenizer for an exact count; it should include the special tokens the API counts.
     /// </value>
     public Func<string, long>? TextTokenCounter { get; set; }
+
+    /// <summary>
+    /// Gets or sets the image preprocessor whose plan the estimate applies: each image is estimated as it would be sent
+    /// (<see cref="InputEstimate.Tokens"/>), beside its cost as given (<see cref="InputEstimate.OriginalTokens"/>). Only
+    /// headers are read: <see cref="IImagePreprocessor.Plan"/> decides from the size alone.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: images are estimated as given.</value>
+    public IImagePreprocessor? ImagePreprocessor { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether image URLs are estimated as the preprocessor would send them after downloading them
+    /// (<see cref="JinaClientOptions.DownloadImageUrls"/>); otherwise as given, since the server fetches them at full size.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool DownloadImageUrls { get; set; }
 }

@@ -22,16 +22,18 @@ internal sealed class CallPlanner
     private readonly bool _checkImageFormats;
     private readonly long? _budget;
     private readonly TokenEstimator? _estimator;
+    private readonly ImagePreparation? _images;
 
-    public CallPlanner(JinaClientOptions options)
+    public CallPlanner(JinaClientOptions options, ImagePreparation? images = null)
     {
+        _images = images;
         _defaultModel = options.DefaultModel;
         _maxBatchSize = options.MaxBatchSize;
         _maxTokensPerRequest = options.MaxTokensPerRequest;
         _validate = options.ValidateRequests;
         _checkImageFormats = !options.AllowUnrecognizedImageFormats;
         _budget = options.MaxEstimatedTokensPerCall;
-        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions, options.ImageHttpClient);
+        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions, options.ImageHttpClient, options.ImagePreprocessor);
     }
 
     /// <summary>Checks the per-call options and fixes what every batch of the call shares.</summary>
@@ -45,7 +47,7 @@ internal sealed class CallPlanner
             RequestValidator.Validate(spec, options);
         }
 
-        return new CallPlan(model, spec, _validate && spec is not null, options, AdditionalFields(options), _checkImageFormats);
+        return new CallPlan(model, spec, _validate && spec is not null, options, AdditionalFields(options), _checkImageFormats, _images);
     }
 
     /// <summary>Plans a list call whole: nothing that can be checked up front is left to be found after a request was paid for.</summary>

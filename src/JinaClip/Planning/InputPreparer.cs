@@ -5,23 +5,76 @@ namespace JinaClip.Planning;
 /// <summary>Reads one checked batch's files and streams into what goes on the wire, just before the batch is sent.</summary>
 internal static class InputPreparer
 {
-    public static async Task<PreparedInput[]> PrepareAsync(Batch batch, bool checkFormat, CancellationToken cancellationToken)
+    /// <summary>Reads the batch's files and streams and, with a preprocessor, prepares its images (a few at once).</summary>
+    public static async Task<PreparedInput[]> PrepareAsync(
+        Batch batch, bool checkFormat, ImagePreparation? images, string model, CancellationToken cancellationToken)
     {
         var prepared = new PreparedInput[batch.Inputs.Length];
+        if (images is null)
+        {
+            for (var i = 0; i < prepared.Length; i++)
+            {
+                prepared[i] = await PrepareOneAsync(batch.Inputs.Span[i], batch.Start + i, checkFormat, null, model, cancellationToken).ConfigureAwait(false);
+            }
+
+            return prepared;
+        }
+
+        // Decoding and resizing are CPU work: a few images at once, each read just before it is prepared, so that at
+        // most that many originals are held in memory.
+        using var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
+        var work = new Task[prepared.Length];
         for (var i = 0; i < prepared.Length; i++)
         {
-            var input = batch.Inputs.Span[i];
-            var index = batch.Start + i;
-            prepared[i] = input.Kind switch
+            var position = i;
+            work[i] = Task.Run(async () =>
             {
-                EmbeddingInputKind.ImageFile => new(input.Kind, input.Value, await ReadFileAsync(input.Value!, index, checkFormat, cancellationToken).ConfigureAwait(false)),
-                EmbeddingInputKind.ImageStream => new(input.Kind, null, await ReadStreamAsync(input.Stream!, index, checkFormat, cancellationToken).ConfigureAwait(false)),
-                EmbeddingInputKind.ImageBytes => new(input.Kind, null, input.Bytes),
-                _ => new(input.Kind, input.Value, default),
-            };
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    prepared[position] = await PrepareOneAsync(batch.Inputs.Span[position], batch.Start + position, checkFormat, images, model, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }, cancellationToken);
+        }
+
+        try
+        {
+            await Task.WhenAll(work).ConfigureAwait(false);
+        }
+        catch (Exception) when (work.FirstOrDefault(t => t.IsFaulted)?.Exception?.InnerException is { } first)
+        {
+            // The first input that failed, in input order, whichever finished first.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
 
         return prepared;
+    }
+
+    private static async Task<PreparedInput> PrepareOneAsync(
+        EmbeddingInput input, int index, bool checkFormat, ImagePreparation? images, string model, CancellationToken cancellationToken)
+    {
+        var (data, what) = input.Kind switch
+        {
+            EmbeddingInputKind.ImageFile => (await ReadFileAsync(input.Value!, index, checkFormat, cancellationToken).ConfigureAwait(false), $"the image file '{input.Value}'"),
+            EmbeddingInputKind.ImageStream => (await ReadStreamAsync(input.Stream!, index, checkFormat, cancellationToken).ConfigureAwait(false), "the image stream"),
+            EmbeddingInputKind.ImageBytes => (input.Bytes, "the image bytes"),
+            _ => (default(ReadOnlyMemory<byte>), string.Empty),
+        };
+        if (!input.IsImage || input.Kind == EmbeddingInputKind.ImageUrl)
+        {
+            return new(input.Kind, input.Value, default);
+        }
+
+        if (images is not null)
+        {
+            data = await images.PrepareAsync(data, index, what, model, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new(input.Kind, input.Kind == EmbeddingInputKind.ImageFile ? input.Value : null, data);
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(string path, int index, bool checkFormat, CancellationToken cancellationToken)

@@ -201,7 +201,7 @@ public class JinaRerankClient : IDisposable
         }
 
         var prepared = await InputPreparer.PrepareAsync(
-            new Batch(range.Start, documents, estimate), !connection.Options.AllowUnrecognizedImageFormats, cancellationToken).ConfigureAwait(false);
+            new Batch(range.Start, documents, estimate), !connection.Options.AllowUnrecognizedImageFormats, connection.Images, plan.Model, cancellationToken).ConfigureAwait(false);
         var options = plan.Options;
         var call = new RerankCall
         {

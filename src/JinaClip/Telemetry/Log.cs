@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Request to {Endpoint} failed ({ErrorType}) after {ElapsedMs:0.0} ms")]
     public static partial void Failed(ILogger logger, Uri endpoint, string errorType, double elapsedMs);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Input {Index}: image {Original} sent as {Sent} ({BytesBefore} bytes → {BytesAfter})")]
+    public static partial void ImagePrepared(ILogger logger, int index, ImageSize? original, ImageSize sent, int bytesBefore, int bytesAfter);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Input {Index}: image sent unchanged, {Note}")]
+    public static partial void ImageUnchanged(ILogger logger, int index, string note);
 }

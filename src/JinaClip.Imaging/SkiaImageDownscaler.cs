@@ -1,0 +1,173 @@
+using SkiaSharp;
+
+namespace JinaClip.Imaging;
+
+/// <summary>
+/// Resizes images to what the model sees before they are uploaded, on SkiaSharp: jina-clip-v1's shortest side to 224 px
+/// (a 4000×3000 photo: 252,000 tokens → 2,000), jina-clip-v2's to 512, jina-embeddings-v4 within a pixel budget; any
+/// other model's images are sent unchanged. Never upscales; an image at or under the target is sent byte for byte.
+/// </summary>
+/// <remarks>
+/// <para>
+/// What the model sees is kept: the resampling is the model preprocessing's own (bicubic, as Pillow does it), colour is
+/// converted to RGB as its loader does (alpha dropped, not composited; palettes expanded; CMYK and 16-bit converted; the
+/// first frame of an animation), and EXIF orientation is <b>not</b> applied, as Pillow's <c>Image.open</c> +
+/// <c>convert("RGB")</c> does not apply it: the stored pixels are what the server's loader sees. A JPEG much larger than
+/// the target is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain first, which is where the speed comes from.
+/// </para>
+/// <para>
+/// Formats SkiaSharp cannot decode here (HEIC, AVIF, TIFF) are sent unchanged, never refused, with the note
+/// <c>not downscaled: HEIC</c> in the estimate and the log. An image claiming more than
+/// <see cref="ImageDownscalingOptions.MaxPixels"/> is refused before decoding; a corrupt one is an
+/// <see cref="InvalidDataException"/>. Thread-safe.
+/// </para>
+/// </remarks>
+public sealed class SkiaImageDownscaler : IImagePreprocessor
+{
+    private static readonly HashSet<ImageFormat> Decodable = [ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Gif, ImageFormat.WebP, ImageFormat.Bmp];
+
+    private readonly ImageDownscalingOptions _options;
+
+    /// <summary>Creates a downscaler.</summary>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public SkiaImageDownscaler(ImageDownscalingOptions? options = null)
+    {
+        _options = options ?? new ImageDownscalingOptions();
+        if (_options.JpegQuality is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.JpegQuality, "ImageDownscalingOptions.JpegQuality must be from 1 to 100.");
+        }
+
+        if (_options.MaxPixels < 1 || _options.EmbeddingsV4MaxPixels < 28 * 28)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "ImageDownscalingOptions.MaxPixels must be positive and EmbeddingsV4MaxPixels at least 784 (one patch).");
+        }
+    }
+
+    /// <inheritdoc/>
+    public ImagePlan Plan(ImageSize original, string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (TargetSize.For(model, original.Width, original.Height, _options) is not { } target)
+        {
+            return ImagePlan.Unchanged();
+        }
+
+        if (!Decodable.Contains(original.Format))
+        {
+            return ImagePlan.Unchanged($"not downscaled: {Name(original.Format)}");
+        }
+
+        var side = target.Crop;
+        return ImagePlan.Resize(JinaClipModelFactory.ImageSize(Output, side ?? target.Width, side ?? target.Height));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<PreparedImage> PrepareAsync(ReadOnlyMemory<byte> image, string model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        cancellationToken.ThrowIfCancellationRequested();
+        ImageSize header;
+        try
+        {
+            header = ImageHeaderReader.Read(image);
+        }
+        catch (JinaImageHeaderException ex)
+        {
+            throw new InvalidDataException($"The image cannot be read: {ex.Message}", ex);
+        }
+
+        if ((long)header.Width * header.Height > _options.MaxPixels)
+        {
+            throw new ArgumentException(
+                $"The image claims {header.Width:N0}×{header.Height:N0} = {(long)header.Width * header.Height:N0} pixels, more than ImageDownscalingOptions.MaxPixels ({_options.MaxPixels:N0}); it was not decoded.");
+        }
+
+        if (TargetSize.For(model, header.Width, header.Height, _options) is not { } target)
+        {
+            return new(PreparedImage.Unchanged(image, header));
+        }
+
+        if (!Decodable.Contains(header.Format))
+        {
+            return new(PreparedImage.Unchanged(image, header, $"not downscaled: {Name(header.Format)}"));
+        }
+
+        var (pixels, width, height) = Decode(image.Span, header, target.Width, target.Height);
+        var resized = width == target.Width && height == target.Height ? pixels : BicubicResampler.Resize(pixels, width, height, target.Width, target.Height);
+        var (outWidth, outHeight) = (target.Width, target.Height);
+        if (target.Crop is { } side)
+        {
+            resized = Crop(resized, target.Width, target.Height, side);
+            (outWidth, outHeight) = (side, side);
+        }
+
+        var encoded = Encode(resized, outWidth, outHeight);
+        return new(new PreparedImage(encoded, header, JinaClipModelFactory.ImageSize(Output, outWidth, outHeight)));
+    }
+
+    private ImageFormat Output => _options.OutputFormat == DownscaleOutputFormat.Png ? ImageFormat.Png : ImageFormat.Jpeg;
+
+    private static string Name(ImageFormat format) => format.ToString().ToUpperInvariant();
+
+    /// <summary>
+    /// Decodes the first frame to 8-bit RGBA with straight (unpremultiplied) alpha and no colour-space conversion: what
+    /// Pillow's loader gives. A JPEG is decoded at the smallest DCT scale that still covers the target.
+    /// </summary>
+    private static (byte[] Pixels, int Width, int Height) Decode(ReadOnlySpan<byte> image, ImageSize header, int targetWidth, int targetHeight)
+    {
+        using var data = SKData.CreateCopy(image);
+        using var codec = SKCodec.Create(data) ?? throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: SkiaSharp cannot read it.");
+        var size = codec.Info.Size;
+        if (header.Format == ImageFormat.Jpeg)
+        {
+            foreach (var scale in new[] { 0.125f, 0.25f, 0.5f })
+            {
+                var scaled = codec.GetScaledDimensions(scale);
+                if (scaled.Width >= targetWidth && scaled.Height >= targetHeight)
+                {
+                    size = scaled;
+                    break;
+                }
+            }
+        }
+
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var pixels = new byte[info.BytesSize];
+        var result = codec.GetPixels(info, pixels);
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: decoding failed ({result}).");
+        }
+
+        return (pixels, size.Width, size.Height);
+    }
+
+    private static byte[] Crop(byte[] pixels, int width, int height, int side)
+    {
+        var left = (width - side) / 2;
+        var top = (height - side) / 2;
+        var cropped = new byte[side * side * 4];
+        for (var y = 0; y < side; y++)
+        {
+            pixels.AsSpan((((top + y) * width) + left) * 4, side * 4).CopyTo(cropped.AsSpan(y * side * 4));
+        }
+
+        return cropped;
+    }
+
+    private byte[] Encode(byte[] rgba, int width, int height)
+    {
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var image = SKImage.FromPixelCopy(info, rgba);
+        using var pixmap = image.PeekPixels() ?? throw new InvalidOperationException("SkiaSharp gave no pixels for an image it had just made.");
+
+        // JPEG without chroma subsampling: at the model's input size, 4:2:0 costs colour detail the model would see.
+        using var encoded = (_options.OutputFormat == DownscaleOutputFormat.Png
+            ? pixmap.Encode(SKEncodedImageFormat.Png, 100)
+            : pixmap.Encode(new SKJpegEncoderOptions(_options.JpegQuality, SKJpegEncoderDownsample.Downsample444, SKJpegEncoderAlphaOption.Ignore)))
+            ?? throw new InvalidOperationException($"SkiaSharp could not encode a {width}×{height} image as {_options.OutputFormat}.");
+        return encoded.ToArray();
+    }
+}

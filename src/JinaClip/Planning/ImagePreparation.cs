@@ -1,0 +1,48 @@
+using JinaClip.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace JinaClip.Planning;
+
+/// <summary>
+/// Runs the configured <see cref="IImagePreprocessor"/> on one image as its batch is read: a failure names the input's
+/// position in the call, and what was done (or why nothing was) is logged.
+/// </summary>
+internal sealed class ImagePreparation
+{
+    private readonly IImagePreprocessor _preprocessor;
+    private readonly ILogger _logger;
+
+    public ImagePreparation(IImagePreprocessor preprocessor, ILogger logger)
+    {
+        _preprocessor = preprocessor;
+        _logger = logger;
+    }
+
+    /// <summary>Gets the preparation of <paramref name="options"/>, or <see langword="null"/> when no preprocessor is set.</summary>
+    public static ImagePreparation? For(JinaClientOptions options, ILogger logger) =>
+        options.ImagePreprocessor is { } preprocessor ? new ImagePreparation(preprocessor, logger) : null;
+
+    public async Task<ReadOnlyMemory<byte>> PrepareAsync(ReadOnlyMemory<byte> image, int index, string what, string model, CancellationToken cancellationToken)
+    {
+        PreparedImage prepared;
+        try
+        {
+            prepared = await _preprocessor.PrepareAsync(image, model, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException or JinaImageHeaderException)
+        {
+            throw new ArgumentException($"Input {index} ({what}) could not be prepared: {ex.Message}", ex);
+        }
+
+        if (prepared.SentSize is { } sent)
+        {
+            Log.ImagePrepared(_logger, index, prepared.OriginalSize, sent, image.Length, prepared.Data.Length);
+        }
+        else if (prepared.Note is { } note)
+        {
+            Log.ImageUnchanged(_logger, index, note);
+        }
+
+        return prepared.Data;
+    }
+}
