@@ -136,7 +136,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var pixels = new byte[info.BytesSize];
         var result = codec.GetPixels(info, pixels);
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        if (result != SKCodecResult.Success)
         {
             throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: decoding failed ({result}).");
         }

@@ -11,6 +11,7 @@ public sealed class TokenEstimator
     private readonly TokenEstimatorOptions _options;
     private readonly HttpClient? _fallbackImageClient;
     private readonly IImagePreprocessor? _preprocessor;
+    private readonly bool _downloadUrls;
 
     /// <summary>Creates an estimator.</summary>
     /// <param name="options">Image rules, URL fetch rules and the text counter, or <see langword="null"/> for the defaults.</param>
@@ -22,11 +23,13 @@ public sealed class TokenEstimator
     /// <param name="options">As the public constructor.</param>
     /// <param name="fallbackImageClient">The client for image URLs when <see cref="ImageUrlFetchOptions.HttpClient"/> is not set (the DI-named one).</param>
     /// <param name="preprocessor">The client's preprocessor, used when the options name none.</param>
-    internal TokenEstimator(TokenEstimatorOptions? options, HttpClient? fallbackImageClient, IImagePreprocessor? preprocessor = null)
+    /// <param name="downloadUrls">The client's <see cref="JinaClientOptions.DownloadImageUrls"/>, used with its preprocessor.</param>
+    internal TokenEstimator(TokenEstimatorOptions? options, HttpClient? fallbackImageClient, IImagePreprocessor? preprocessor = null, bool downloadUrls = false)
     {
         _options = options ?? new TokenEstimatorOptions();
         _fallbackImageClient = fallbackImageClient;
         _preprocessor = _options.ImagePreprocessor ?? preprocessor;
+        _downloadUrls = _options.DownloadImageUrls || (_options.ImagePreprocessor is null && downloadUrls);
     }
 
     /// <summary>Estimates a text's tokens.</summary>
@@ -86,7 +89,7 @@ public sealed class TokenEstimator
             var original = new InputEstimate(index, input.Kind, rule.Tokens(size.Width, size.Height), size, rule.Tiles(size.Width, size.Height));
 
             // URL images are fetched by the server at full size, unless the preprocessor downloads them.
-            var plan = _preprocessor is null || (input.Kind == EmbeddingInputKind.ImageUrl && !_options.DownloadImageUrls)
+            var plan = _preprocessor is null || (input.Kind == EmbeddingInputKind.ImageUrl && !_downloadUrls)
                 ? null
                 : _preprocessor.Plan(size, model);
             estimates.Add(plan?.SentSize is { } sent

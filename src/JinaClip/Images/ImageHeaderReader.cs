@@ -82,6 +82,56 @@ public static class ImageHeaderReader
     public static Task<ImageSize> ReadUrlAsync(Uri uri, ImageUrlFetchOptions? options = null, CancellationToken cancellationToken = default) =>
         ReadUrlAsync(uri, options, fallbackClient: null, cancellationToken);
 
+    /// <summary>
+    /// Downloads a whole image through the same fetch rules as <see cref="ReadUrlAsync(Uri, ImageUrlFetchOptions?, CancellationToken)"/>
+    /// (public addresses only, same-host redirects, no credentials, within the timeout), for a preprocessor to prepare.
+    /// </summary>
+    /// <exception cref="ArgumentException">The image is larger than <paramref name="maxBytes"/>.</exception>
+    internal static async Task<byte[]> DownloadAsync(Uri uri, ImageUrlFetchOptions? options, HttpClient? fallbackClient, long maxBytes, CancellationToken cancellationToken)
+    {
+        const int Chunk = 64 * 1024;
+        var rules = options ?? DefaultFetch;
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(rules.Timeout);
+        using var data = new HttpHeaderBytes(rules.HttpClient ?? fallbackClient ?? SharedHttp.Value, uri, maxBytes, rules);
+        using var output = new MemoryStream();
+        try
+        {
+            for (long offset = 0; data.Length is not { } length || offset < length;)
+            {
+                if (offset >= maxBytes)
+                {
+                    throw new ArgumentException($"The image at {uri} is larger than {maxBytes:N0} bytes; the API accepts images of at most 8 MiB.");
+                }
+
+                await data.LoadAsync(offset, Chunk, timer.Token).ConfigureAwait(false);
+                var available = (int)Math.Min(Chunk, (data.Length ?? long.MaxValue) - offset);
+                if (available <= 0)
+                {
+                    break;
+                }
+
+                if (!data.TryRead(offset, available, out var bytes))
+                {
+                    throw new HttpRequestException($"The image at {uri} ended early, at byte {offset:N0}.");
+                }
+
+#if NET
+                output.Write(bytes);
+#else
+                output.Write(bytes.ToArray(), 0, bytes.Length);
+#endif
+                offset += available;
+            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Downloading the image {uri} took longer than {rules.Timeout.TotalSeconds:0.###} s.", ex);
+        }
+
+        return output.ToArray();
+    }
+
     /// <summary>As the public overload; <paramref name="fallbackClient"/> (the DI-named client) is used when the options name none.</summary>
     internal static async Task<ImageSize> ReadUrlAsync(Uri uri, ImageUrlFetchOptions? options, HttpClient? fallbackClient, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ internal sealed class CallPlanner
         _validate = options.ValidateRequests;
         _checkImageFormats = !options.AllowUnrecognizedImageFormats;
         _budget = options.MaxEstimatedTokensPerCall;
-        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions, options.ImageHttpClient, options.ImagePreprocessor);
+        _estimator = _budget is null ? null : new TokenEstimator(options.TokenEstimatorOptions, options.ImageHttpClient, options.ImagePreprocessor, options.DownloadImageUrls);
     }
 
     /// <summary>Checks the per-call options and fixes what every batch of the call shares.</summary>

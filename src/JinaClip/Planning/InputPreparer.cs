@@ -62,9 +62,11 @@ internal static class InputPreparer
             EmbeddingInputKind.ImageFile => (await ReadFileAsync(input.Value!, index, checkFormat, cancellationToken).ConfigureAwait(false), $"the image file '{input.Value}'"),
             EmbeddingInputKind.ImageStream => (await ReadStreamAsync(input.Stream!, index, checkFormat, cancellationToken).ConfigureAwait(false), "the image stream"),
             EmbeddingInputKind.ImageBytes => (input.Bytes, "the image bytes"),
+            EmbeddingInputKind.ImageUrl when images is { DownloadsUrls: true } =>
+                (await images.DownloadAsync(input.Value!, index, cancellationToken).ConfigureAwait(false), $"the image URL {input.Value}"),
             _ => (default(ReadOnlyMemory<byte>), string.Empty),
         };
-        if (!input.IsImage || input.Kind == EmbeddingInputKind.ImageUrl)
+        if (!input.IsImage || (input.Kind == EmbeddingInputKind.ImageUrl && images is not { DownloadsUrls: true }))
         {
             return new(input.Kind, input.Value, default);
         }
@@ -74,7 +76,9 @@ internal static class InputPreparer
             data = await images.PrepareAsync(data, index, what, model, cancellationToken).ConfigureAwait(false);
         }
 
-        return new(input.Kind, input.Kind == EmbeddingInputKind.ImageFile ? input.Value : null, data);
+        // A downloaded URL goes on the wire as bytes, like any image the SDK read itself.
+        var kind = input.Kind == EmbeddingInputKind.ImageUrl ? EmbeddingInputKind.ImageBytes : input.Kind;
+        return new(kind, input.Kind == EmbeddingInputKind.ImageFile ? input.Value : null, data);
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(string path, int index, bool checkFormat, CancellationToken cancellationToken)
