@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using JinaClip.Imaging;
 
 namespace JinaClip.Cli;
 
@@ -21,6 +23,48 @@ internal sealed class CommonOptions
 
     public Option<string[]> Image { get; } = new("--image") { Description = "An image file path or http(s) URL (repeatable; kept in command-line order).", Arity = ArgumentArity.ZeroOrMore };
 
+    public Option<string> Downscale { get; } = CreateDownscale();
+
+    /// <summary>Gets the preprocessor <c>--downscale</c> asks for: <c>auto</c> (the default), <c>crop</c>, or <c>off</c> (none).</summary>
+    public static IImagePreprocessor? Preprocessor(string? mode) => mode switch
+    {
+        "off" => null,
+        "crop" => new SkiaImageDownscaler(new ImageDownscalingOptions { Mode = DownscaleMode.CenterCrop }),
+        _ => new SkiaImageDownscaler(),
+    };
+
+    /// <summary>
+    /// Writes what downscaling saved to <paramref name="stderr"/>: the local images' tokens as given and as sent
+    /// (estimated from their headers), unless <c>--downscale off</c> or there are no local images.
+    /// </summary>
+    public static async Task ReportSavingAsync(IEnumerable<EmbeddingInput> inputs, string model, string? mode, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var local = inputs.Where(i => i.Kind is EmbeddingInputKind.ImageFile or EmbeddingInputKind.ImageBytes).ToList();
+        if (Preprocessor(mode) is not { } preprocessor || local.Count == 0)
+        {
+            return;
+        }
+
+        var options = new TokenEstimatorOptions { ImagePreprocessor = preprocessor };
+        if (!options.ImageRules.ContainsKey(model))
+        {
+            return;
+        }
+
+        TokenEstimate estimate;
+        try
+        {
+            estimate = await new TokenEstimator(options).EstimateAsync(local, model, cancellationToken);
+        }
+        catch (JinaImageHeaderException)
+        {
+            return; // a header the estimator cannot read: there is no saving to report
+        }
+
+        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"images: {estimate.TotalTokens:N0} tokens sent (--downscale {mode ?? "auto"}); as given they would have cost {estimate.OriginalTotalTokens:N0}"));
+    }
+
     /// <summary>Adds the connection options (and <c>--json</c>) to <paramref name="command"/>.</summary>
     public void AddConnection(Command command)
     {
@@ -32,6 +76,7 @@ internal sealed class CommonOptions
     /// <summary>Adds the inputs and per-call options to <paramref name="command"/>.</summary>
     public void AddEmbedding(Command command)
     {
+        command.Options.Add(Downscale);
         command.Options.Add(Text);
         command.Options.Add(Image);
         command.Options.Add(Model);
@@ -45,9 +90,26 @@ internal sealed class CommonOptions
     {
         var inputs = InputReader.Read(result, this);
         checkCount(inputs.Count);
-        using var client = ClientFactory.Create(result.GetValue(ApiKey), result.GetValue(BaseUrl), environment, stderr, configure);
+        var downscale = result.GetValue(Downscale);
+        using var client = ClientFactory.Create(result.GetValue(ApiKey), result.GetValue(BaseUrl), environment, stderr, o =>
+        {
+            o.ImagePreprocessor = Preprocessor(downscale);
+            configure?.Invoke(o);
+        });
         var embeddings = await client.EmbedAsync(inputs.Select(i => i.Input), EmbeddingOptions(result), cancellationToken);
+        await ReportSavingAsync(inputs.Select(i => i.Input), embeddings.Model, downscale, stderr, cancellationToken);
         return (inputs, embeddings);
+    }
+
+    private static Option<string> CreateDownscale()
+    {
+        var option = new Option<string>("--downscale")
+        {
+            Description = "Resize images to what the model sees before upload: auto (shortest side to the model's size), crop (also the centre square), off.",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "crop", "off");
+        return option;
     }
 
     public EmbeddingOptions EmbeddingOptions(ParseResult result) => new()

@@ -13,15 +13,19 @@ internal sealed record EmbedOutput(string Model, UsageOutput Usage, EmbedItemOut
 
 internal sealed record SimilarityOutput(string Model, string First, string Second, float Cosine, UsageOutput Usage);
 
-internal sealed record DemoOutput(string Model, string Text, string Image, int TextDimensions, int ImageDimensions, float Cosine, UsageOutput Usage, bool Offline);
+internal sealed record DemoPhotoOutput(string Original, long OriginalTokens, string Sent, long? TokensUsed, string Downscale);
+
+internal sealed record DemoOutput(string Model, string Text, string Image, int TextDimensions, int ImageDimensions, float Cosine, UsageOutput Usage, bool Offline, DemoPhotoOutput Photo);
 
 internal sealed record SearchResultOutput(int Rank, string Id, float Score, double? RerankScore);
 
 internal sealed record SearchOutput(string Query, SearchResultOutput[] Results);
 
-internal sealed record EstimateItemOutput(string Kind, string Input, string? Format, int? Width, int? Height, long? Tiles, long Tokens);
+internal sealed record EstimateItemOutput(
+    string Kind, string Input, string? Format, int? Width, int? Height, long? Tiles, long Tokens, int? SentWidth, int? SentHeight, long? SentTiles, long SentTokens, string? Note);
 
-internal sealed record EstimateOutput(string Model, EstimateItemOutput[] Items, long TotalTokens, decimal? Cost, decimal? PricePerMillion, string? PriceSource);
+internal sealed record EstimateOutput(
+    string Model, EstimateItemOutput[] Items, long TotalTokens, long OriginalTotalTokens, string Downscale, decimal? Cost, decimal? PricePerMillion, string? PriceSource);
 
 internal sealed record RerankResultOutput(int Rank, int Index, double Score, string Document);
 

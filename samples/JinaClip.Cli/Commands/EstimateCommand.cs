@@ -29,7 +29,7 @@ internal static class EstimateCommand
         };
         var command = new Command("estimate", "Estimate the tokens images and texts would cost, locally, from image header bytes.");
         command.Arguments.Add(items);
-        foreach (var option in new Option[] { texts, model, price, livePrice, json, vocab, allowPrivate, connection.BaseUrl, connection.ApiKey })
+        foreach (var option in new Option[] { texts, model, price, livePrice, json, vocab, allowPrivate, connection.Downscale, connection.BaseUrl, connection.ApiKey })
         {
             command.Options.Add(option);
         }
@@ -73,40 +73,52 @@ internal static class EstimateCommand
             }
 
             var estimator = new TokenEstimator(estimatorOptions);
+            var downscale = result.GetValue(connection.Downscale);
+            var preprocessor = CommonOptions.Preprocessor(downscale);
             var rows = new List<EstimateItemOutput>();
             var fetch = new ImageUrlFetchOptions { AllowNonPublicAddresses = result.GetValue(allowPrivate) };
             foreach (var item in images)
             {
                 var size = await MeasureAsync(item, fetch, ct);
                 var (tiles, tokens) = estimator.EstimateImage(size, modelName);
-                rows.Add(new EstimateItemOutput("image", item, size.Format.ToString().ToUpperInvariant(), size.Width, size.Height, tiles, tokens));
+                var isUrl = item.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || item.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                var plan = preprocessor is null ? null : isUrl ? ImagePlan.Unchanged("not downscaled: the server fetches image URLs") : preprocessor.Plan(size, modelName);
+                var sent = plan?.SentSize ?? size;
+                var (sentTiles, sentTokens) = estimator.EstimateImage(sent, modelName);
+                rows.Add(new EstimateItemOutput("image", item, size.Format.ToString().ToUpperInvariant(), size.Width, size.Height, tiles, tokens,
+                    sent.Width, sent.Height, sentTiles, sentTokens, plan?.Note));
             }
 
             foreach (var text in textValues)
             {
-                rows.Add(new EstimateItemOutput("text", text, null, null, null, null, estimator.EstimateText(text)));
+                var tokens = estimator.EstimateText(text);
+                rows.Add(new EstimateItemOutput("text", text, null, null, null, null, tokens, null, null, null, tokens, null));
             }
 
-            var total = rows.Sum(r => r.Tokens);
+            var total = rows.Sum(r => r.SentTokens);
+            var original = rows.Sum(r => r.Tokens);
             var (perMillion, source) = result.GetValue(livePrice)
                 ? await LivePriceAsync(modelName, result.GetValue(connection.ApiKey), result.GetValue(connection.BaseUrl), environment, stderr, ct)
                 : (result.GetValue(price), result.GetValue(price) is null ? null : "--price");
             var cost = perMillion is { } p ? total * p / 1_000_000m : (decimal?)null;
             if (result.GetValue(json))
             {
-                await stdout.WriteLineAsync(JsonSerializer.Serialize(new EstimateOutput(modelName, [.. rows], total, cost, perMillion, source), CliJsonContext.Default.EstimateOutput));
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(
+                    new EstimateOutput(modelName, [.. rows], total, original, downscale ?? "auto", cost, perMillion, source), CliJsonContext.Default.EstimateOutput));
                 return 0;
             }
 
-            await stdout.WriteLineAsync($"{"kind",-6} {"format",-6} {"width",6} {"height",6} {"tiles",6} {"tokens",10}  input");
+            await stdout.WriteLineAsync($"{"kind",-6} {"format",-6} {"width",6} {"height",6} {"tiles",6} {"tokens",10}  {"sent",-11} {"tiles",5} {"tokens",10}  input");
             foreach (var r in rows)
             {
+                var sent = r.Kind == "image" ? $"{r.SentWidth}×{r.SentHeight}" : "-";
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Kind,-6} {r.Format ?? "-",-6} {Show(r.Width),6} {Show(r.Height),6} {Show(r.Tiles),6} {r.Tokens,10:N0}  {CliApp.Shorten(r.Input, 60)}"));
+                    $"{r.Kind,-6} {r.Format ?? "-",-6} {Show(r.Width),6} {Show(r.Height),6} {Show(r.Tiles),6} {r.Tokens,10:N0}  {sent,-11} {Show(r.SentTiles),5} {r.SentTokens,10:N0}  {CliApp.Shorten(r.Input, 60)}{(r.Note is null ? string.Empty : $" ({r.Note})")}"));
             }
 
+            var saving = original == total ? string.Empty : $"; {original:N0} as given, {original - total:N0} saved with --downscale {downscale ?? "auto"}";
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"total {total:N0} tokens on {modelName} (an estimate){(cost is { } c ? $"; cost {c:0.######} at {perMillion:0.######} per million (price from {source})" : string.Empty)}"));
+                $"total {total:N0} tokens sent on {modelName} (an estimate){saving}{(cost is { } c ? $"; cost {c:0.######} at {perMillion:0.######} per million (price from {source})" : string.Empty)}"));
             return 0;
         }));
         return command;

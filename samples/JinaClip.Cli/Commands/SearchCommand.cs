@@ -26,7 +26,7 @@ internal static class SearchCommand
         };
         var candidates = new Option<int?>("--candidates") { Description = "With --rerank: how many vector-search matches to rerank (default 20, at least --top)." };
         var command = new Command("search", "Index a folder of images and find the best matches for a text query.");
-        foreach (var option in new Option[] { images, load, save, query, top, rerank, candidates, options.Model, options.Dimensions })
+        foreach (var option in new Option[] { images, load, save, query, top, rerank, candidates, options.Model, options.Dimensions, options.Downscale })
         {
             command.Options.Add(option);
         }
@@ -64,8 +64,10 @@ internal static class SearchCommand
 
             var embedding = options.EmbeddingOptions(result);
             var loaded = indexPath is not null ? await LoadAsync(indexPath, ct) : null;
-            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
-            var index = loaded ?? await BuildAsync(client, folder!, embedding, stderr, ct);
+            var downscale = result.GetValue(options.Downscale);
+            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr,
+                o => o.ImagePreprocessor = CommonOptions.Preprocessor(downscale));
+            var index = loaded ?? await BuildAsync(client, folder!, embedding, downscale, stderr, ct);
             if (savePath is not null)
             {
                 await using var file = File.Create(savePath);
@@ -101,9 +103,10 @@ internal static class SearchCommand
         return command;
     }
 
-    private static async Task<VectorIndex> BuildAsync(JinaEmbeddingClient client, string folder, EmbeddingOptions options, TextWriter stderr, CancellationToken ct)
+    private static async Task<VectorIndex> BuildAsync(JinaEmbeddingClient client, string folder, EmbeddingOptions options, string? downscale, TextWriter stderr, CancellationToken ct)
     {
         var files = ImageFolder.Find(folder);
+        await CommonOptions.ReportSavingAsync(files.Select(f => EmbeddingInput.FromImageFile(f.Path)), options.Model ?? client.DefaultModel, downscale, stderr, ct);
         var bar = new ProgressBar(stderr, files.Count);
         VectorIndex? index = null;
         try

@@ -46,7 +46,7 @@ public class CliTests
     }
 
     [Fact]
-    public async Task Demo_WithKeyAndBaseUrl_CallsThatEndpointInOneRequest()
+    public async Task Demo_WithKeyAndBaseUrl_CallsThatEndpoint_TheLaunchExampleThenTheDownscaledPhoto()
     {
         await using var server = await JinaEmulatorServer.StartAsync(new JinaEmulator(new JinaEmulatorOptions { ApiKey = "jina_cli" }), cancellationToken: Ct);
 
@@ -54,10 +54,13 @@ public class CliTests
 
         Assert.Equal(0, exit);
         Assert.Empty(stderr);
-        var request = Assert.Single(server.Emulator.Requests);
+        Assert.Equal(2, server.Emulator.RequestCount);
         Assert.Equal(
             $$"""{"model":"jina-clip-v1","input":[{"text":"Bridge close-shot"},{"image":"{{DemoCommand.ImageUrl}}"}],"embedding_type":"base64"}""",
-            request.Body);
+            server.Emulator.Requests[0].Body);
+        var photo = System.Text.Json.JsonDocument.Parse(server.Emulator.Requests[1].Body).RootElement.GetProperty("input")[0].GetProperty("image").GetString()!;
+        var sent = ImageHeaderReader.Read(Convert.FromBase64String(photo));
+        Assert.Equal((299, 224), (sent.Width, sent.Height)); // --downscale auto, the CLI's default
     }
 
     [Fact]
@@ -68,7 +71,7 @@ public class CliTests
         var (exit, _, _) = await Run(new CliEnvironment("jina_env"), "demo", "--base-url", server.BaseAddress.ToString());
 
         Assert.Equal(0, exit);
-        Assert.Equal(1, server.Emulator.RequestCount);
+        Assert.Equal(2, server.Emulator.RequestCount);
     }
 
     [Fact]

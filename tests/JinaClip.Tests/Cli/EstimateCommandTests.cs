@@ -18,7 +18,7 @@ public class EstimateCommandTests
         using var jpeg = new TempFile(TestImages.Jpeg(750, 500));
         using var heic = new TempFile(TestImages.Heif("heic", 4032, 3024));
 
-        var (exit, stdout, stderr) = await Run("estimate", jpeg.Path, heic.Path, "--text", "a red dog", "--json", "--price", "0.05");
+        var (exit, stdout, stderr) = await Run("estimate", "--downscale", "off", jpeg.Path, heic.Path, "--text", "a red dog", "--json", "--price", "0.05");
 
         Assert.True(exit == 0, stderr);
         var json = JsonDocument.Parse(stdout).RootElement;
@@ -59,11 +59,11 @@ public class EstimateCommandTests
     {
         using var png = new TempFile(TestImages.Png(225, 224));
 
-        var (exit, stdout, _) = await Run("estimate", "--model", "jina-clip-v1", png.Path);
+        var (exit, stdout, _) = await Run("estimate", "--downscale", "off", "--model", "jina-clip-v1", png.Path);
 
         Assert.Equal(0, exit);
         Assert.Matches(@"image\s+PNG\s+225\s+224\s+2\s+2,000", stdout);
-        Assert.Contains("total 2,000 tokens on jina-clip-v1 (an estimate)", stdout, StringComparison.Ordinal);
+        Assert.Contains("total 2,000 tokens sent on jina-clip-v1 (an estimate)", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class RerankCommandTests : IDisposable
     [Fact]
     public async Task Search_Rerank_ReranksTheShortlistWithM0_AndKeepsTheCosine()
     {
-        var (exit, stdout, stderr) = await Run("search", "--images", _folder, "--query", "a bridge", "--top", "3", "--rerank", "--candidates", "5", "--json");
+        var (exit, stdout, stderr) = await Run("search", "--downscale", "off", "--images", _folder, "--query", "a bridge", "--top", "3", "--rerank", "--candidates", "5", "--json");
 
         Assert.True(exit == 0, stderr);
         var results = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().ToArray();
@@ -135,7 +135,7 @@ public sealed class RerankCommandTests : IDisposable
     [InlineData(new[] { "--candidates", "5" }, "--candidates goes with --rerank")]
     public async Task Search_RerankOptions_AreChecked(string[] extra, string message)
     {
-        var (exit, _, stderr) = await Run(["search", "--images", _folder, "--query", "q", .. extra]);
+        var (exit, _, stderr) = await Run(["search", "--downscale", "off", "--images", _folder, "--query", "q", .. extra]);
 
         Assert.Equal(1, exit);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed class RerankCommandTests : IDisposable
         var (jsonExit, json, _) = await Run("estimate", png.Path, "--live-price", "--json");
 
         Assert.True(exit == 0, stderr);
-        Assert.Contains("total 2,000 tokens on jina-clip-v1 (an estimate); cost 0.0001 at 0.05 per million (price from the local emulator's fixture catalogue)", stdout, StringComparison.Ordinal);
+        Assert.Contains("total 2,000 tokens sent on jina-clip-v1 (an estimate); cost 0.0001 at 0.05 per million (price from the local emulator's fixture catalogue)", stdout, StringComparison.Ordinal);
         Assert.Equal(0, jsonExit);
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal(0.0001m, root.GetProperty("cost").GetDecimal());

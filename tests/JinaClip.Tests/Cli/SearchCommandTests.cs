@@ -32,7 +32,7 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public async Task Search_Folder_RanksEveryImageByCosineToTheQuery()
     {
-        var (exit, stdout, stderr) = await Run("search", "--images", _folder, "--query", "a bridge", "--top", "10", "--json");
+        var (exit, stdout, stderr) = await Run("search", "--downscale", "off", "--images", _folder, "--query", "a bridge", "--top", "10", "--json");
 
         Assert.True(exit == 0, stderr);
         var results = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().ToArray();
@@ -62,7 +62,7 @@ public sealed class SearchCommandTests : IDisposable
         var indexFile = Path.Combine(_folder, "images.jcix");
         string[] connection = ["--api-key", "jina_search", "--base-url", server.BaseAddress.ToString()];
 
-        var (exit, first, _) = await Run(["search", "--images", _folder, "--save", indexFile, "--query", "dogs", "--top", "3", .. connection]);
+        var (exit, first, _) = await Run(["search", "--downscale", "off", "--images", _folder, "--save", indexFile, "--query", "dogs", "--top", "3", .. connection]);
         Assert.Equal(0, exit);
         var afterBuild = emulator.RequestCount;
 
@@ -80,7 +80,7 @@ public sealed class SearchCommandTests : IDisposable
         var bad = Path.Combine(_folder, "bad.jcix");
         await File.WriteAllBytesAsync(bad, "JCIX junk"u8.ToArray(), Ct);
 
-        var (exit, _, stderr) = await Run("search", "--index", bad, "--query", "x");
+        var (exit, _, stderr) = await Run("search", "--downscale", "off", "--index", bad, "--query", "x");
 
         Assert.Equal(1, exit);
         Assert.StartsWith($"error: --index '{bad}': The index file is", stderr, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class SearchCommandTests : IDisposable
         var empty = Path.Combine(_folder, "empty");
         Directory.CreateDirectory(empty);
 
-        var (exit, _, stderr) = await Run("search", "--images", empty, "--query", "x");
+        var (exit, _, stderr) = await Run("search", "--downscale", "off", "--images", empty, "--query", "x");
 
         Assert.Equal(1, exit);
         Assert.Contains("holds no image files", stderr, StringComparison.Ordinal);
