@@ -68,6 +68,39 @@ public class RerankWireTests
     }
 
     [Fact]
+    public async Task RerankAsync_ImageDocuments_GoThroughTheClientsImagePreprocessor()
+    {
+        var emulator = new JinaEmulator();
+        var recorder = new RecordingPreprocessor();
+        using var client = emulator.CreateClient(o => o.ImagePreprocessor = recorder);
+        var png = TestImages.Png(2, 2);
+
+        await client.GetRerankClient().RerankAsync("q", ["text", EmbeddingInput.FromImageBytes(png)], new RerankOptions { Model = JinaModels.RerankerM0 }, Ct);
+
+        Assert.Equal([(JinaModels.RerankerM0, png.Length)], recorder.Calls);
+        Assert.Contains($"{{\"image\":\"{Convert.ToBase64String(RecordingPreprocessor.Replacement)}\"}}", emulator.Requests[0].Body, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingPreprocessor : IImagePreprocessor
+    {
+        public static readonly byte[] Replacement = TestImages.Png(1, 1);
+
+        public List<(string Model, int Bytes)> Calls { get; } = [];
+
+        public ImagePlan Plan(ImageSize original, string model) => ImagePlan.Unchanged();
+
+        public ValueTask<PreparedImage> PrepareAsync(ReadOnlyMemory<byte> image, string model, CancellationToken cancellationToken)
+        {
+            lock (Calls)
+            {
+                Calls.Add((model, image.Length));
+            }
+
+            return new(new PreparedImage(Replacement, null, JinaClipModelFactory.ImageSize(ImageFormat.Png, 1, 1)));
+        }
+    }
+
+    [Fact]
     public async Task RerankAsync_AdditionalRequestFields_AreWrittenVerbatimAfterTheSdksOwn()
     {
         var emulator = new JinaEmulator();
