@@ -52,7 +52,9 @@ public static class JinaServiceCollectionExtensions
     /// <summary>
     /// Registers a named client as a keyed service (resolve with <c>[FromKeyedServices("name")]</c> or
     /// <c>GetRequiredKeyedService&lt;JinaEmbeddingClient&gt;("name")</c>), bound from a configuration section, so
-    /// differently configured clients (e.g. clip-v1 for images, v3 for long texts) live side by side.
+    /// differently configured clients (e.g. clip-v1 for images, v3 for long texts) live side by side. A nested section
+    /// (<c>Jina:images</c>) inherits every setting of its parent (<c>Jina</c>) that it does not set itself, such as
+    /// <c>ApiKey</c>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The client's name and service key.</param>
@@ -84,6 +86,19 @@ public static class JinaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var path = section?.Path ?? (keyed ? $"Jina:{name}" : DefaultSectionName);
         var options = services.AddOptions<JinaClip.JinaClientOptions>(name);
+        if (section is not null && keyed && ParentPath(section.Path) is { } parent)
+        {
+            // A keyed section ("Jina:images") inherits what its parent ("Jina") sets and it does not override: the key,
+            // the endpoint, the limits. The parent comes from the host's configuration, when it has one.
+            options.Configure<IServiceProvider>((o, sp) =>
+            {
+                if (sp.GetService<IConfiguration>() is { } root)
+                {
+                    ConfigurationReader.Bind(root.GetSection(parent), o);
+                }
+            });
+        }
+
         if (section is not null)
         {
             options.Configure(o => ConfigurationReader.Bind(section, o));
@@ -139,5 +154,12 @@ public static class JinaServiceCollectionExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The parent of a configuration path ("Jina:images" → "Jina"), or <see langword="null"/> at the top.</summary>
+    private static string? ParentPath(string path)
+    {
+        var at = path.LastIndexOf(':');
+        return at > 0 ? path.Substring(0, at) : null;
     }
 }

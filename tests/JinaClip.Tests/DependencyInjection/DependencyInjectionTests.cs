@@ -161,6 +161,31 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeyedSection_InheritsTheParentsSettings_ItDoesNotOverride()
+    {
+        var builder = Builder(new()
+        {
+            ["Jina:ApiKey"] = "jina_di",
+            ["Jina:Endpoint"] = _server.BaseAddress.ToString(),
+            ["Jina:MaxConcurrency"] = "3",
+            ["Jina:images:DefaultModel"] = "jina-clip-v2",
+            ["Jina:texts:MaxConcurrency"] = "7",
+        });
+        builder.Services.AddKeyedJinaClient("images", builder.Configuration.GetSection("Jina:images"));
+        builder.Services.AddKeyedJinaClient("texts", builder.Configuration.GetSection("Jina:texts"));
+        using var host = builder.Build();
+        await host.StartAsync(Ct); // no "No Jina API key for client 'images'": the key comes from Jina:ApiKey
+
+        var images = host.Services.GetRequiredKeyedService<JinaEmbeddingClient>("images");
+        var monitor = host.Services.GetRequiredService<IOptionsMonitor<JinaClientOptions>>();
+
+        Assert.Equal(1024, (await images.EmbedTextAsync("inherited key", cancellationToken: Ct)).Length); // clip-v2, from the keyed section
+        Assert.Equal(3, monitor.Get("images").MaxConcurrency); // from the parent
+        Assert.Equal(7, monitor.Get("texts").MaxConcurrency);  // the keyed section wins
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
     public async Task ReturnedBuilder_AcceptsHandlers_AndRetriesStayWithTheClient()
     {
         var counter = new CountingHandler();
