@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace JinaClip.Testing;
@@ -18,6 +19,9 @@ public sealed class JinaEmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    /// <summary>Gets the host lifetime in use (for the tests: it must not be the console lifetime).</summary>
+    internal IHostLifetime Lifetime => _app.Services.GetRequiredService<IHostLifetime>();
+
     private JinaEmulatorServer(WebApplication app, JinaEmulator emulator, Uri baseAddress)
     {
         _app = app;
@@ -29,6 +33,7 @@ public sealed class JinaEmulatorServer : IAsyncDisposable
     public JinaEmulator Emulator { get; }
 
     /// <summary>Gets the server's base address, e.g. <c>http://127.0.0.1:49152/</c>.</summary>
+    /// <remarks>The server does not handle Ctrl+C or SIGTERM: in a console app they stay the app's own.</remarks>
     public Uri BaseAddress { get; }
 
     /// <summary>Starts a server on 127.0.0.1.</summary>
@@ -42,6 +47,7 @@ public sealed class JinaEmulatorServer : IAsyncDisposable
         emulator ??= new JinaEmulator();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, Hosting.PassiveLifetime>(); // Ctrl+C and SIGTERM stay the host app's
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.Run(context => ServeAsync(context, emulator));
