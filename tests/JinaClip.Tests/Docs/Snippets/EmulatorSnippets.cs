@@ -32,12 +32,14 @@ public sealed class EmulatorSnippets
         Assert.Equal("Bearer ***", emulator.Requests[0].Headers["Authorization"]);   // recorded, key masked
 
         await using var server = await JinaEmulatorServer.StartAsync();              // real HTTP on 127.0.0.1
-        var http = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "any", Endpoint = server.BaseAddress });
+        // Retries off, so each scripted fault is what the next call sees (with the default retries,
+        // the transient ones would be retried away and the call would succeed).
+        var http = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "any", Endpoint = server.BaseAddress, Retry = { MaxRetryAttempts = 0 } });
 
-        server.Emulator.Faults.FailNext(2, HttpStatusCode.ServiceUnavailable);       // scripted faults
-        server.Emulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(3));
+        server.Emulator.Faults.FailNext(2, HttpStatusCode.ServiceUnavailable);       // 2 calls: JinaApiException, 503
+        server.Emulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(3)); // 429, RetryAfter 3 s
         server.Emulator.Faults.ResetNext();            // HttpRequestException
-        server.Emulator.Faults.TruncateNext();         // body cut in half
+        server.Emulator.Faults.TruncateNext();         // body cut in half: HttpRequestException
         server.Emulator.Faults.DropOneEmbeddingNext(); // JinaInvalidResponseException
         server.Emulator.Faults.ShuffleNext();          // data reversed; results still in input order
         server.Emulator.Faults.InvalidJsonNext();      // JinaInvalidResponseException
@@ -48,10 +50,26 @@ public sealed class EmulatorSnippets
         #endregion
         Assert.Equal(768, vector.Length);
         Assert.Equal(8, server.Emulator.Faults.Pending);
-        server.Emulator.Faults.Clear();
         server.Emulator.Faults.Latency = TimeSpan.Zero;
-        Assert.Equal(768, (await http.EmbedTextAsync("over loopback HTTP", cancellationToken: TestContext.Current.CancellationToken)).Length);
-        Assert.Single(server.Emulator.Requests);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Every comment above holds, call by call.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Assert.ThrowsAsync<JinaApiException>(() => http.EmbedTextAsync("a", cancellationToken: ct))).StatusCode);
+        }
+
+        var limited = await Assert.ThrowsAsync<JinaApiException>(() => http.EmbedTextAsync("a", cancellationToken: ct));
+        Assert.Equal((HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(3)), (limited.StatusCode, limited.RetryAfter));
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.EmbedTextAsync("a", cancellationToken: ct));
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.EmbedTextAsync("a", cancellationToken: ct));
+        await Assert.ThrowsAsync<JinaInvalidResponseException>(() => http.EmbedAsync(["a", "b"], cancellationToken: ct));
+        var shuffled = await http.EmbedAsync(["first", "second"], cancellationToken: ct);
+        Assert.Equal([0, 1], shuffled.Select(e => e.Index));
+        Assert.Equal((await client.EmbedTextAsync("second", cancellationToken: ct)).ToArray(), shuffled[1].GetVector().ToArray());
+        await Assert.ThrowsAsync<JinaInvalidResponseException>(() => http.EmbedTextAsync("a", cancellationToken: ct));
+        Assert.Equal(0, server.Emulator.Faults.Pending);
+        Assert.Equal(768, (await http.EmbedTextAsync("over loopback HTTP", cancellationToken: ct)).Length);
         Assert.Empty(canned.Requests);
         http.Dispose();
     }
