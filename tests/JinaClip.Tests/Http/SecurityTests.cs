@@ -36,9 +36,24 @@ public class SecurityTests
         Environment.SetEnvironmentVariable("JINA_API_KEY", null);
         try
         {
-            var ex = Assert.Throws<ArgumentException>(() => new JinaEmbeddingClient(new JinaClientOptions()));
-            Assert.Contains("JinaClientOptions.ApiKey", ex.Message, StringComparison.Ordinal);
-            Assert.Contains("JINA_API_KEY", ex.Message, StringComparison.Ordinal);
+            // Every public constructor gives the same guidance, never a bare ArgumentNullException (the Quick start passes
+            // Environment.GetEnvironmentVariable("JINA_API_KEY")!, which is null on a fresh machine).
+            Func<IDisposable>[] constructors =
+            [
+                () => new JinaEmbeddingClient(new JinaClientOptions()),
+                () => new JinaEmbeddingClient((string)null!),
+                () => new JinaEmbeddingClient(null, new JinaClientOptions()),
+                () => new JinaRerankClient(new JinaClientOptions()),
+                () => new JinaRerankClient((string)null!),
+                () => new JinaModelsClient(new JinaClientOptions()),
+            ];
+            foreach (var construct in constructors)
+            {
+                var ex = Assert.Throws<ArgumentException>(() => construct().Dispose());
+                Assert.Contains("No Jina API key was found", ex.Message, StringComparison.Ordinal);
+                Assert.Contains("JinaClientOptions.ApiKey", ex.Message, StringComparison.Ordinal);
+                Assert.Contains("JINA_API_KEY", ex.Message, StringComparison.Ordinal);
+            }
         }
         finally
         {
