@@ -11,9 +11,7 @@ var offline = string.IsNullOrWhiteSpace(builder.Configuration["Jina:ApiKey"])
 var jina = builder.Services.AddJinaClient(builder.Configuration);
 if (offline)
 {
-    var emulator = new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false });
-    builder.Services.Configure<JinaClientOptions>(o => o.ApiKey = "offline-emulator");
-    jina.ConfigurePrimaryHttpMessageHandler(() => new JinaEmulatorHandler(emulator));
+    jina.UseJinaEmulator();
 }
 
 builder.Services.AddSingleton<Catalogue>();

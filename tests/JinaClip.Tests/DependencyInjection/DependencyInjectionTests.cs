@@ -186,6 +186,26 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UseJinaEmulator_StartsWithNoKey_AndAnswersFromTheEmulator()
+    {
+        var saved = Environment.GetEnvironmentVariable("JINA_API_KEY");
+        var emulator = new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false });
+        var builder = Builder(new() { ["Jina:DefaultModel"] = "jina-clip-v2" });
+        builder.Services.AddJinaClient(builder.Configuration).UseJinaEmulator(emulator);
+        using var host = builder.Build();
+        await host.StartAsync(Ct);
+
+        var vector = await host.Services.GetRequiredService<JinaEmbeddingClient>().EmbedTextAsync("offline", cancellationToken: Ct);
+        var ranked = await host.Services.GetRequiredService<JinaRerankClient>().RerankAsync("q", ["d"], cancellationToken: Ct);
+
+        Assert.Equal(1024, vector.Length);
+        Assert.Single(ranked);
+        Assert.Equal(["/v1/embeddings", "/v1/rerank"], emulator.Requests.Select(r => r.Path));
+        Assert.Equal(saved, Environment.GetEnvironmentVariable("JINA_API_KEY"));
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
     public async Task ReturnedBuilder_AcceptsHandlers_AndRetriesStayWithTheClient()
     {
         var counter = new CountingHandler();

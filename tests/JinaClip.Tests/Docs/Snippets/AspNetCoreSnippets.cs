@@ -1,4 +1,5 @@
 using JinaClip;
+using JinaClip.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,14 @@ public static class AspNetCoreSnippets
 
         var app = builder.Build();
         app.MapPost("/q", ([FromKeyedServices("texts")] JinaEmbeddingClient texts, string q) => texts.EmbedTextAsync(q));
+        #endregion
+    }
+
+    public static void Offline(WebApplicationBuilder builder)
+    {
+        #region offline dependency injection
+        // No key, no network: the registered clients answer from the in-memory emulator (package JinaClip.Testing).
+        builder.Services.AddJinaClient(builder.Configuration).UseJinaEmulator();
         #endregion
     }
 }
