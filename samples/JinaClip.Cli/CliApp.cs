@@ -20,7 +20,7 @@ internal static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {string.Join("; ", parsed.Errors.Select(e => e.Message))} (see 'jinaclip --help')");
+            stderr.WriteLine($"error: {ParseErrors.Describe(parsed)} (see 'jinaclip --help')");
             return Task.FromResult(2);
         }
 

@@ -18,7 +18,7 @@ internal static class SearchCommand
         var load = new Option<string?>("--index") { Description = "Load a saved index instead of embedding a folder." };
         var save = new Option<string?>("--save") { Description = "Save the index built from --images to this file." };
         var query = new Option<string?>("--query") { Description = "The text to search the images for." };
-        var top = new Option<int>("--top") { Description = "How many matches to show (default 5).", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "How many matches to show.", DefaultValueFactory = _ => 5 };
         var rerank = new Option<string?>("--rerank")
         {
             Description = "Rerank the vector search's shortlist with a reranker (default jina-reranker-m0, which ranks images against the query).",

@@ -19,7 +19,7 @@ internal static class SimilarityCommand
             {
                 if (count != 2)
                 {
-                    throw new ArgumentException($"similarity takes exactly two inputs (--text or --image); {count} were given.");
+                    throw new ArgumentException($"similarity takes exactly two inputs (--text or --image); {count} {(count == 1 ? "was" : "were")} given.");
                 }
             }, null, ct);
             var cosine = VectorMath.CosineSimilarity(embeddings[0], embeddings[1]);

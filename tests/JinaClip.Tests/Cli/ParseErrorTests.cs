@@ -1,0 +1,44 @@
+using JinaClip.Tests.TestSupport;
+
+namespace JinaClip.Tests.Cli;
+
+/// <summary>Command-line mistakes get one clear line in the CLI's words, with a suggestion where one is near.</summary>
+public class ParseErrorTests
+{
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.Run(CliRun.NoKey, args);
+
+    [Theory]
+    [InlineData(new[] { "demoo" }, "error: 'demoo' is not a jinaclip command. Did you mean 'demo'? (see 'jinaclip --help')")]
+    [InlineData(new[] { "rerankk", "--query", "q" }, "error: 'rerankk' is not a jinaclip command. Did you mean 'rerank'? (see 'jinaclip --help')")]
+    [InlineData(new[] { "embed", "--textt", "a" }, "error: '--textt' is not an option of 'jinaclip embed'. Did you mean '--text'? (see 'jinaclip --help')")]
+    [InlineData(new[] { "frobnicate" }, "error: 'frobnicate' is not a jinaclip command. (see 'jinaclip --help')")]
+    [InlineData(new[] { "embed", "--dimensions", "many", "--text", "a" }, "error: 'many' is not a valid value for --dimensions: expected a whole number. (see 'jinaclip --help')")]
+    [InlineData(new[] { "search", "--top", "x" }, "error: 'x' is not a valid value for --top: expected a whole number. (see 'jinaclip --help')")]
+    public async Task AMistake_IsOneLine_InTheClisWords(string[] args, string expected)
+    {
+        var (exit, stdout, stderr) = await Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal(expected, Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('\r'));
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Similarity_WithOneInput_SaysOneWasGiven()
+    {
+        var (exit, _, stderr) = await Run("similarity", "--text", "a");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("1 was given", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ShowsEachDefaultOnce()
+    {
+        var (_, stdout, _) = await Run("search", "--help");
+
+        var top = Assert.Single(stdout.Split('\n'), l => l.TrimStart().StartsWith("--top ", StringComparison.Ordinal));
+        Assert.Equal(1, top.Split("default", StringSplitOptions.None).Length - 1);
+    }
+}
