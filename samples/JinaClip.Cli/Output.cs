@@ -22,7 +22,7 @@ internal sealed record SearchResultOutput(int Rank, string Id, float Score, doub
 internal sealed record SearchOutput(string Query, SearchResultOutput[] Results);
 
 internal sealed record EstimateItemOutput(
-    string Kind, string Input, string? Format, int? Width, int? Height, long? Tiles, long Tokens, int? SentWidth, int? SentHeight, long? SentTiles, long SentTokens, string? Note);
+    string Kind, string Input, string? Format, int? Width, int? Height, long? Tiles, long Tokens, int? SentWidth, int? SentHeight, long? SentTiles, long SentTokens, string? Note, string? Error);
 
 internal sealed record EstimateOutput(
     string Model, EstimateItemOutput[] Items, long TotalTokens, long OriginalTotalTokens, string Downscale, decimal? Cost, decimal? PricePerMillion, string? PriceSource);

@@ -72,27 +72,46 @@ internal static class EstimateCommand
                 }
             }
 
+            if (images.Length > 0 && !estimatorOptions.ImageRules.ContainsKey(modelName))
+            {
+                throw new ArgumentException(
+                    $"{modelName} takes no images (it embeds texts only); estimate images with an image model: --model {string.Join(", ", estimatorOptions.ImageRules.Keys.Order(StringComparer.Ordinal))}.");
+            }
+
             var estimator = new TokenEstimator(estimatorOptions);
             var downscale = result.GetValue(connection.Downscale);
             var preprocessor = CommonOptions.Preprocessor(downscale);
             var rows = new List<EstimateItemOutput>();
             var fetch = new ImageUrlFetchOptions { AllowNonPublicAddresses = result.GetValue(allowPrivate) };
+            var failures = new List<(string Item, string Error)>();
             foreach (var item in images)
             {
-                var size = await MeasureAsync(item, fetch, ct);
+                ImageSize size;
+                try
+                {
+                    size = await MeasureAsync(item, fetch, ct);
+                }
+                catch (Exception ex) when (images.Length + textValues.Length > 1 && ex is ArgumentException or FileNotFoundException or HttpRequestException or TimeoutException)
+                {
+                    // One item that cannot be measured does not stop the others: it gets its own row, and the exit code says so.
+                    failures.Add((item, ex.Message.ReplaceLineEndings(" ")));
+                    rows.Add(new EstimateItemOutput("image", item, null, null, null, null, 0, null, null, null, 0, null, ex.Message.ReplaceLineEndings(" ")));
+                    continue;
+                }
+
                 var (tiles, tokens) = estimator.EstimateImage(size, modelName);
                 var isUrl = item.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || item.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
                 var plan = preprocessor is null ? null : isUrl ? ImagePlan.Unchanged("not downscaled: the server fetches image URLs") : preprocessor.Plan(size, modelName);
                 var sent = plan?.SentSize ?? size;
                 var (sentTiles, sentTokens) = estimator.EstimateImage(sent, modelName);
                 rows.Add(new EstimateItemOutput("image", item, size.Format.ToString().ToUpperInvariant(), size.Width, size.Height, tiles, tokens,
-                    sent.Width, sent.Height, sentTiles, sentTokens, plan?.Note));
+                    sent.Width, sent.Height, sentTiles, sentTokens, plan?.Note, null));
             }
 
             foreach (var text in textValues)
             {
                 var tokens = estimator.EstimateText(text);
-                rows.Add(new EstimateItemOutput("text", text, null, null, null, null, tokens, null, null, null, tokens, null));
+                rows.Add(new EstimateItemOutput("text", text, null, null, null, null, tokens, null, null, null, tokens, null, null));
             }
 
             var total = rows.Sum(r => r.SentTokens);
@@ -105,23 +124,37 @@ internal static class EstimateCommand
             {
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(
                     new EstimateOutput(modelName, [.. rows], total, original, downscale ?? "auto", cost, perMillion, source), CliJsonContext.Default.EstimateOutput));
-                return 0;
+                return await ReportFailuresAsync(failures, stderr);
             }
 
             await stdout.WriteLineAsync($"{"kind",-6} {"format",-6} {"width",6} {"height",6} {"tiles",6} {"tokens",10}  {"sent",-11} {"tiles",5} {"tokens",10}  input");
             foreach (var r in rows)
             {
                 var sent = r.Kind == "image" ? $"{r.SentWidth}×{r.SentHeight}" : "-";
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Kind,-6} {r.Format ?? "-",-6} {Show(r.Width),6} {Show(r.Height),6} {Show(r.Tiles),6} {r.Tokens,10:N0}  {sent,-11} {Show(r.SentTiles),5} {r.SentTokens,10:N0}  {CliApp.Shorten(r.Input, 60)}{(r.Note is null ? string.Empty : $" ({r.Note})")}"));
+                var line = r.Error is { } error
+                    ? $"{r.Kind,-6} {"-",-6} {"-",6} {"-",6} {"-",6} {"failed",10}  {"-",-11} {"-",5} {"-",10}  {CliApp.Shorten(r.Input, 60)} ({error})"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{r.Kind,-6} {r.Format ?? "-",-6} {Show(r.Width),6} {Show(r.Height),6} {Show(r.Tiles),6} {r.Tokens,10:N0}  {sent,-11} {Show(r.SentTiles),5} {r.SentTokens,10:N0}  {CliApp.Shorten(r.Input, 60)}{(r.Note is null ? string.Empty : $" ({r.Note})")}");
+                await stdout.WriteLineAsync(line);
             }
 
             var saving = original == total ? string.Empty : $"; {original:N0} as given, {original - total:N0} saved with --downscale {downscale ?? "auto"}";
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"total {total:N0} tokens sent on {modelName} (an estimate){saving}{(cost is { } c ? $"; cost {c:0.######} at {perMillion:0.######} per million (price from {source})" : string.Empty)}"));
-            return 0;
+                $"total {total:N0} tokens sent on {modelName} (an estimate){saving}{(cost is { } c ? $"; cost {c:0.######} at {perMillion:0.######} per million (price from {source})" : string.Empty)}{(failures.Count > 0 ? $"; {failures.Count} item(s) could not be estimated and are not counted" : string.Empty)}"));
+            return await ReportFailuresAsync(failures, stderr);
         }));
         return command;
+    }
+
+    /// <summary>Names each item that could not be estimated on stderr; the exit code is 1 when there is one.</summary>
+    private static async Task<int> ReportFailuresAsync(List<(string Item, string Error)> failures, TextWriter stderr)
+    {
+        foreach (var (item, error) in failures)
+        {
+            await stderr.WriteLineAsync($"error: {item}: {error}");
+        }
+
+        return failures.Count == 0 ? 0 : 1;
     }
 
     private static async Task<(decimal? PerMillion, string Source)> LivePriceAsync(

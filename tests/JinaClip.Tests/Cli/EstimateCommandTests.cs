@@ -55,6 +55,31 @@ public class EstimateCommandTests
     }
 
     [Fact]
+    public async Task Estimate_OneItemFails_ItGetsItsOwnRow_TheOthersAreTotalled_AndTheExitCodeSaysSo()
+    {
+        using var png = new TempFile(TestImages.Png(448, 224));
+
+        var (exit, stdout, stderr) = await Run("estimate", "--downscale", "off", png.Path, "/no/such/photo.jpg", "--text", "a red dog");
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"image\s+PNG\s+448\s+224\s+2\s+2,000", stdout);
+        Assert.Matches(@"image\s+-\s+-\s+-\s+-\s+failed.*/no/such/photo\.jpg", stdout);
+        Assert.Contains("total 2,004 tokens sent on jina-clip-v1 (an estimate); 1 item(s) could not be estimated and are not counted", stdout, StringComparison.Ordinal);
+        Assert.Contains("error: /no/such/photo.jpg:", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Estimate_ImagesOnATextOnlyModel_SayThatTheModelTakesNoImages()
+    {
+        using var png = new TempFile(TestImages.Png(10, 10));
+
+        var (exit, _, stderr) = await Run("estimate", "--model", "jina-embeddings-v3", png.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("jina-embeddings-v3 takes no images (it embeds texts only); estimate images with an image model: --model jina-clip-v1", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Estimate_Table_PrintsARowPerItemAndTheTotal()
     {
         using var png = new TempFile(TestImages.Png(225, 224));
@@ -77,17 +102,6 @@ public class EstimateCommandTests
         Assert.Equal(string.Empty, stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"error: {broken.Path}: PNG: truncated", line, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Estimate_ModelWithoutAnImageRule_FailsNamingIt()
-    {
-        using var gif = new TempFile(TestImages.Gif(10, 10));
-
-        var (exit, _, stderr) = await Run("estimate", "--model", "jina-embeddings-v3", gif.Path);
-
-        Assert.Equal(1, exit);
-        Assert.Contains("No image token rule for model 'jina-embeddings-v3'", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
