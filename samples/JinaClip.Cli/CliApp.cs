@@ -30,6 +30,8 @@ internal static class CliApp
     /// <summary>Runs a command body; any expected failure becomes one line on stderr and exit code 1.</summary>
     public static async Task<int> Guard(TextWriter stderr, Func<Task<int>> body)
     {
+        var run = new CommandRun();
+        CommandRun.Current.Value = run;
         try
         {
             return await body();
@@ -37,6 +39,12 @@ internal static class CliApp
         catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or JinaApiException or HttpRequestException or TimeoutException or IOException or JinaImageHeaderException or JinaTokenBudgetException or JinaBatchException)
         {
             var message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            if (run.Offline)
+            {
+                // Offline, the answer came from the in-process emulator: say so, not "the Jina API".
+                message = message.Replace("The Jina API answered", "The local emulator answered", StringComparison.Ordinal);
+            }
+
             await stderr.WriteLineAsync($"error: {OneLine(message)}");
             return 1;
         }

@@ -23,6 +23,11 @@ internal static class ClientFactory
             }
 
             stderr.WriteLine(OfflineNotice);
+            if (CommandRun.Current.Value is { } run)
+            {
+                run.Offline = true;
+            }
+
             return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false }).CreateClient(configure);
         }
 

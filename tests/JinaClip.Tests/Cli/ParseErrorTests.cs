@@ -41,4 +41,25 @@ public class ParseErrorTests
         var top = Assert.Single(stdout.Split('\n'), l => l.TrimStart().StartsWith("--top ", StringComparison.Ordinal));
         Assert.Equal(1, top.Split("default", StringSplitOptions.None).Length - 1);
     }
+
+    [Fact]
+    public async Task Offline_AnErrorFromTheEmulator_SaysTheLocalEmulatorAnswered()
+    {
+        var (exit, _, stderr) = await Run("embed", "--text", "a", "--model", "jina-unknown");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error: The local emulator answered 400 Bad Request [INPUT_MODEL_NOT_FOUND]", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jina API answered", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Online_AnErrorFromTheEndpoint_SaysTheJinaApiAnswered()
+    {
+        await using var server = await JinaClip.Testing.JinaEmulatorServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var (exit, _, stderr) = await CliRun.Run(new JinaClip.Cli.CliEnvironment("jina_key"), "embed", "--text", "a", "--model", "jina-unknown", "--base-url", server.BaseAddress.ToString());
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error: The Jina API answered 400", stderr, StringComparison.Ordinal);
+    }
 }
