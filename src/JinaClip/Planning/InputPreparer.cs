@@ -27,6 +27,14 @@ internal static class InputPreparer
         for (var i = 0; i < prepared.Length; i++)
         {
             var position = i;
+            if (!batch.Inputs.Span[i].IsImage)
+            {
+                // Texts need no preparation work: no thread, no gate.
+                prepared[i] = new(EmbeddingInputKind.Text, batch.Inputs.Span[i].Value, default);
+                work[i] = Task.CompletedTask;
+                continue;
+            }
+
             work[i] = Task.Run(async () =>
             {
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
