@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using JinaClip.Cli.Commands;
 
 namespace JinaClip.Cli;
@@ -8,7 +9,13 @@ internal static class CliApp
 {
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("jinaclip: text and image embeddings with Jina AI. With no API key, runs offline on a local emulator.");
+        // A plain command named "jinaclip", not a RootCommand (whose name is the executable's, "JinaClip.Cli" when run with
+        // `dotnet run` or as the AOT binary): help and errors call it by the tool's command name. It gets the root's options.
+        var root = new Command("jinaclip", "jinaclip: text and image embeddings with Jina AI. With no API key, runs offline on a local emulator.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(DemoCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(EmbedCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(SimilarityCommand.Create(environment, stdout, stderr));

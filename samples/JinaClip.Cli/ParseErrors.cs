@@ -22,11 +22,16 @@ internal static partial class ParseErrors
                 ? command.Options.Select(o => o.Name)
                 : command.Subcommands.Select(c => c.Name);
             var suggestion = Closest(unknown, candidates);
-            var what = unknown.StartsWith('-') ? $"an option of '{Name(command)}'" : command is RootCommand ? "a jinaclip command" : $"an argument of '{Name(command)}'";
+            var what = unknown.StartsWith('-') ? $"an option of '{Name(command)}'" : command.Parents.FirstOrDefault() is null ? "a jinaclip command" : $"an argument of '{Name(command)}'";
             return $"'{unknown}' is not {what}.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}";
         }
 
         var first = messages.FirstOrDefault() ?? "the command line could not be read";
+        if (first.StartsWith("Required command was not provided", StringComparison.Ordinal))
+        {
+            return $"'{Name(command)}' needs a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))}.";
+        }
+
         var typed = CannotParse().Match(first);
         if (typed.Success)
         {
@@ -36,7 +41,7 @@ internal static partial class ParseErrors
         return first.TrimEnd('.') + ".";
     }
 
-    private static string Name(Command command) => command is RootCommand ? "jinaclip" : $"jinaclip {command.Name}";
+    private static string Name(Command command) => command.Parents.FirstOrDefault() is null ? "jinaclip" : $"jinaclip {command.Name}";
 
     private static string Kind(string clrType) => clrType switch
     {

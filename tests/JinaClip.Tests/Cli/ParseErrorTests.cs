@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JinaClip.Tests.TestSupport;
 
 namespace JinaClip.Tests.Cli;
@@ -13,6 +14,7 @@ public class ParseErrorTests
     [InlineData(new[] { "embed", "--textt", "a" }, "error: '--textt' is not an option of 'jinaclip embed'. Did you mean '--text'? (see 'jinaclip --help')")]
     [InlineData(new[] { "frobnicate" }, "error: 'frobnicate' is not a jinaclip command. (see 'jinaclip --help')")]
     [InlineData(new[] { "embed", "--dimensions", "many", "--text", "a" }, "error: 'many' is not a valid value for --dimensions: expected a whole number. (see 'jinaclip --help')")]
+    [InlineData(new string[0], "error: 'jinaclip' needs a command: demo, embed, similarity, search, rerank, models, estimate. (see 'jinaclip --help')")]
     [InlineData(new[] { "search", "--top", "x" }, "error: 'x' is not a valid value for --top: expected a whole number. (see 'jinaclip --help')")]
     public async Task AMistake_IsOneLine_InTheClisWords(string[] args, string expected)
     {
@@ -22,6 +24,30 @@ public class ParseErrorTests
         Assert.Equal(string.Empty, stdout);
         Assert.Equal(expected, Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('\r'));
         Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help", "  jinaclip [command] [options]")]
+    [InlineData("embed --help", "  jinaclip embed [options]")]
+    [InlineData("estimate --help", "  jinaclip estimate [<ITEM>...] [options]")]
+    public async Task Help_AsAProcess_CallsTheToolJinaclip(string args, string usage)
+    {
+        // Run as the process a user starts (dotnet JinaClip.Cli.dll): the usage line names the tool's command, never the
+        // assembly (System.CommandLine's RootCommand would take "JinaClip.Cli" from the executable).
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JinaClip.Cli.dll"));
+        foreach (var arg in args.Split(' '))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Usage:\n" + usage + "\n", stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("JinaClip.Cli", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
