@@ -3,22 +3,34 @@ using System.Globalization;
 namespace JinaClip.Cli;
 
 /// <summary>
-/// A one-line progress bar on stderr, redrawn in place with a carriage return after each batch. Reports arrive from
-/// the client's batches, so drawing is synchronous and locked.
+/// A one-line progress bar on stderr, redrawn in place with a carriage return after each batch and, where the command
+/// counts them (<c>search</c>), after each input read. Reports arrive from the client's batches, so drawing is
+/// synchronous and locked.
 /// </summary>
-internal sealed class ProgressBar(TextWriter stderr, int total) : IProgress<EmbeddingProgress>
+internal sealed class ProgressBar(TextWriter stderr, int total, string unit = "inputs") : IProgress<EmbeddingProgress>
 {
     private const int Width = 30;
     private readonly Lock _gate = new();
+    private EmbeddingProgress _last = JinaClipModelFactory.EmbeddingProgress();
+    private int? _read;
     private bool _drawn;
 
     public void Report(EmbeddingProgress value)
     {
         lock (_gate)
         {
-            stderr.Write('\r');
-            stderr.Write(Render(value, total));
-            _drawn = true;
+            _last = value;
+            Draw();
+        }
+    }
+
+    /// <summary>Counts one more input read (and checked) from the source, ahead of its batch being sent.</summary>
+    public void Read()
+    {
+        lock (_gate)
+        {
+            _read = (_read ?? 0) + 1;
+            Draw();
         }
     }
 
@@ -35,11 +47,19 @@ internal sealed class ProgressBar(TextWriter stderr, int total) : IProgress<Embe
         }
     }
 
-    public static string Render(EmbeddingProgress value, int total)
+    public static string Render(EmbeddingProgress value, int total, string unit = "inputs", int? read = null)
     {
         var fraction = total == 0 ? 1 : Math.Clamp((double)value.InputsCompleted / total, 0, 1);
         var filled = (int)Math.Round(fraction * Width);
+        var reading = read is { } r ? $" embedded ({r} read)" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,3:0}% {value.InputsCompleted}/{total} inputs, {value.TokensUsed:N0} tokens, {value.Retries} retries");
+            $"[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,3:0}% {value.InputsCompleted}/{total} {unit}{reading}, {value.TokensUsed:N0} tokens, {value.Retries} retries");
+    }
+
+    private void Draw()
+    {
+        stderr.Write('\r');
+        stderr.Write(Render(_last, total, unit, _read));
+        _drawn = true;
     }
 }

@@ -11,6 +11,9 @@ namespace JinaClip.Cli.Commands;
 /// </summary>
 internal static class SearchCommand
 {
+    /// <summary>How many images one indexing request holds.</summary>
+    internal const int ImagesPerRequest = 8;
+
     public static Command Create(CliEnvironment environment, TextWriter stdout, TextWriter stderr)
     {
         var options = new CommonOptions();
@@ -66,7 +69,14 @@ internal static class SearchCommand
             var loaded = indexPath is not null ? await LoadAsync(indexPath, ct) : null;
             var downscale = result.GetValue(options.Downscale);
             using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr,
-                o => o.ImagePreprocessor = CommonOptions.Preprocessor(downscale));
+                o =>
+                {
+                    o.ImagePreprocessor = CommonOptions.Preprocessor(downscale);
+
+                    // A few images per request rather than the model's 2,048: the bar moves as images are embedded, and up to
+                    // MaxConcurrency requests run at once. Tokens (the price) do not depend on how images are grouped.
+                    o.MaxBatchSize = ImagesPerRequest;
+                });
             var index = loaded ?? await BuildAsync(client, folder!, embedding, downscale, stderr, ct);
             if (savePath is not null)
             {
@@ -107,11 +117,11 @@ internal static class SearchCommand
     {
         var files = ImageFolder.Find(folder);
         await CommonOptions.ReportSavingAsync(files.Select(f => EmbeddingInput.FromImageFile(f.Path)), options.Model ?? client.DefaultModel, downscale, stderr, ct);
-        var bar = new ProgressBar(stderr, files.Count);
+        var bar = new ProgressBar(stderr, files.Count, "images");
         VectorIndex? index = null;
         try
         {
-            await foreach (var e in client.EmbedStreamAsync(Images(files, ct), options, bar, ct))
+            await foreach (var e in client.EmbedStreamAsync(Images(files, bar, ct), options, bar, ct))
             {
                 index ??= new VectorIndex(e.Dimensions);
                 index.Add(files[e.Index].Id, e);
@@ -143,13 +153,16 @@ internal static class SearchCommand
         }
     }
 
-    private static async IAsyncEnumerable<EmbeddingInput> Images(List<(string Id, string Path)> files, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<EmbeddingInput> Images(List<(string Id, string Path)> files, ProgressBar bar, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var (_, path) in files)
         {
             ct.ThrowIfCancellationRequested();
             await Task.Yield();
             yield return EmbeddingInput.FromImageFile(path);
+
+            // The client asks for the next image once it has checked this one.
+            bar.Read();
         }
     }
 

@@ -71,6 +71,9 @@ public class EmbedFromFileTests
         var line = ProgressBar.Render(new EmbeddingProgress(500, 12_345, 2), 2000);
 
         Assert.Equal("[########......................]  25% 500/2000 inputs, 12,345 tokens, 2 retries", line);
+        Assert.Equal(
+            "[########......................]  25% 8/32 images embedded (13 read), 8,000 tokens, 0 retries",
+            ProgressBar.Render(new EmbeddingProgress(8, 8_000, 0), 32, "images", read: 13));
     }
 
     [Fact]

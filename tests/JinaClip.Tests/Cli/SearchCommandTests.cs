@@ -51,7 +51,30 @@ public sealed class SearchCommandTests : IDisposable
 
         var scores = results.Select(r => r.GetProperty("score").GetSingle()).ToArray();
         Assert.Equal(scores.OrderDescending(), scores);
-        Assert.Contains("6/6 inputs", stderr, StringComparison.Ordinal);
+        Assert.Contains("6/6 images embedded (6 read)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_AFolderOf30Images_ShowsProgressPerImage_NotOneJumpTo100Percent()
+    {
+        var folder = Path.Combine(_folder, "thirty");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < 30; i++)
+        {
+            File.WriteAllBytes(Path.Combine(folder, $"img{i:00}.jpg"), [0xFF, 0xD8, 0xFF, (byte)i, 1, 2, 3]);
+        }
+
+        var (exit, _, stderr) = await Run("search", "--images", folder, "--query", "a bridge", "--top", "1", "--downscale", "off");
+
+        Assert.True(exit == 0, stderr);
+        var frames = stderr.Split('\r', '\n').Where(l => l.StartsWith('[')).ToArray();
+        var read = frames.Select(f => System.Text.RegularExpressions.Regex.Match(f, @"\((\d+) read\)")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order();
+        var embedded = frames.Select(f => System.Text.RegularExpressions.Regex.Match(f, @" (\d+)/30 images")).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order();
+
+        // Every image read moves the bar, and images are embedded in requests of a few, so the count rises in steps.
+        Assert.Equal(Enumerable.Range(1, 30), read);
+        Assert.Equal([0, 8, 16, 24, 30], embedded);
+        Assert.Contains("[##############################] 100% 30/30 images embedded (30 read)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
