@@ -25,6 +25,14 @@ public sealed class JinaEmulator
         _options = options ?? new JinaEmulatorOptions();
     }
 
+    /// <summary>
+    /// Gets the address <c>UseJinaEmulator</c> gives a client in place of <c>https://api.jina.ai/</c>, so that logs and
+    /// traces of an offline app do not claim requests to the real API. Nothing is ever sent to it: the emulator answers in
+    /// memory (the <c>.invalid</c> top-level domain never resolves).
+    /// </summary>
+    /// <value><c>https://emulator.jina.invalid/</c>.</value>
+    public static Uri Endpoint { get; } = new("https://emulator.jina.invalid/");
+
     /// <summary>Gets the scripted faults and latency.</summary>
     public EmulatorFaults Faults { get; } = new();
 

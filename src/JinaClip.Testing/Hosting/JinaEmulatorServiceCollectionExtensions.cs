@@ -8,7 +8,9 @@ public static class JinaEmulatorServiceCollectionExtensions
     /// <summary>
     /// Answers the requests of the client this builder belongs to (and of its rerank client) from
     /// <paramref name="emulator"/> in memory, and gives it a placeholder key when none is configured, so the host starts
-    /// with no key: <c>services.AddJinaClient(configuration).UseJinaEmulator();</c> Nothing leaves the process.
+    /// with no key: <c>services.AddJinaClient(configuration).UseJinaEmulator();</c> Nothing leaves the process. A client
+    /// left on the default endpoint is given <see cref="JinaEmulator.Endpoint"/>, so its logs and traces name the emulator,
+    /// not <c>https://api.jina.ai</c>.
     /// </summary>
     /// <param name="builder">The builder <c>AddJinaClient</c> or <c>AddKeyedJinaClient</c> returned.</param>
     /// <param name="emulator">The emulator to answer from, or <see langword="null"/> for a new one that requires no key.</param>
@@ -29,6 +31,11 @@ public static class JinaEmulatorServiceCollectionExtensions
             if (string.IsNullOrWhiteSpace(o.ApiKey))
             {
                 o.ApiKey = "jina_emulator";
+            }
+
+            if (o.Endpoint == JinaClientOptions.DefaultEndpoint)
+            {
+                o.Endpoint = JinaEmulator.Endpoint;
             }
         });
         builder.ConfigurePrimaryHttpMessageHandler(() => new JinaEmulatorHandler(target));

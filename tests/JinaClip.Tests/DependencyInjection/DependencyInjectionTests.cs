@@ -3,6 +3,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace JinaClip.Tests.DependencyInjection;
@@ -203,6 +205,22 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Equal(["/v1/embeddings", "/v1/rerank"], emulator.Requests.Select(r => r.Path));
         Assert.Equal(saved, Environment.GetEnvironmentVariable("JINA_API_KEY"));
         await host.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task UseJinaEmulator_LogsNameTheEmulator_NotTheRealApi()
+    {
+        var builder = Builder(new());
+        builder.Logging.AddFakeLogging();
+        builder.Services.AddJinaClient(builder.Configuration).UseJinaEmulator();
+        using var host = builder.Build();
+
+        await host.Services.GetRequiredService<JinaEmbeddingClient>().EmbedTextAsync("offline", cancellationToken: Ct);
+
+        var messages = host.Services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message).ToArray();
+        Assert.Contains(messages, m => m.Contains("POST https://emulator.jina.invalid/v1/embeddings", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("api.jina.ai", StringComparison.Ordinal));
+        Assert.Equal(JinaEmulator.Endpoint, host.Services.GetRequiredService<IOptionsMonitor<JinaClientOptions>>().Get(Options.DefaultName).Endpoint);
     }
 
     [Fact]
