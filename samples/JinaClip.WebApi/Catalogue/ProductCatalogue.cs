@@ -1,7 +1,7 @@
-namespace JinaClip.WebApi;
+namespace JinaClip.WebApi.Catalogue;
 
 /// <summary>The small in-memory product catalogue <c>/search</c> answers from, indexed at startup.</summary>
-public sealed class Catalogue
+public sealed class ProductCatalogue
 {
     /// <summary>Gets the catalogue's items, by id.</summary>
     public static IReadOnlyDictionary<string, string> Items { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -1,7 +1,7 @@
-namespace JinaClip.WebApi;
+namespace JinaClip.WebApi.Catalogue;
 
-/// <summary>Embeds the catalogue at startup (one batched call) into the <see cref="Catalogue"/>'s index.</summary>
-internal sealed class CatalogueIndexer(Catalogue catalogue, IServiceProvider services, ILogger<CatalogueIndexer> logger) : BackgroundService
+/// <summary>Embeds the catalogue at startup (one batched call) into the <see cref="ProductCatalogue"/>'s index.</summary>
+internal sealed class CatalogueIndexer(ProductCatalogue catalogue, IServiceProvider services, ILogger<CatalogueIndexer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -9,8 +9,8 @@ internal sealed class CatalogueIndexer(Catalogue catalogue, IServiceProvider ser
         {
             await using var scope = services.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<JinaEmbeddingClient>();
-            var ids = Catalogue.Items.Keys.ToArray();
-            var embeddings = await client.EmbedAsync(ids.Select(id => (EmbeddingInput)Catalogue.Items[id]), cancellationToken: stoppingToken);
+            var ids = ProductCatalogue.Items.Keys.ToArray();
+            var embeddings = await client.EmbedAsync(ids.Select(id => (EmbeddingInput)ProductCatalogue.Items[id]), cancellationToken: stoppingToken);
             var index = new VectorIndex(embeddings[0].Dimensions);
             foreach (var e in embeddings)
             {

@@ -1,0 +1,17 @@
+namespace JinaClip.WebApi.Gallery;
+
+/// <summary>The image gallery's settings (configuration section <c>Gallery</c>).</summary>
+public sealed class GalleryOptions
+{
+    /// <summary>Gets or sets the folder of images to index (searched recursively; jpg, jpeg, png, gif, webp).</summary>
+    /// <value>The default is <see langword="null"/>: the generated <c>sample-images</c> folder shipped beside the app. A relative path is taken from the content root.</value>
+    public string? Folder { get; set; }
+
+    /// <summary>Gets or sets how many images one indexing request holds; the log says how far indexing got after each.</summary>
+    /// <value>The default is 4.</value>
+    public int ImagesPerRequest { get; set; } = 4;
+
+    /// <summary>Gets or sets the largest image the page may upload to find similar images.</summary>
+    /// <value>The default is 8 MiB, the API's own limit for one image.</value>
+    public long MaxUploadBytes { get; set; } = 8 * 1024 * 1024;
+}

@@ -1,0 +1,132 @@
+// The image-search page: text → images and image → similar images, over the sample's JSON API. No build step.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let ready = false;
+
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = !message;
+}
+
+// A problem+json answer carries its reason in "detail".
+async function readAnswer(response) {
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error(body?.detail ?? `${response.status} ${response.statusText}`);
+  }
+  return body;
+}
+
+function formatCost(usage) {
+  const tokens = usage.tokens == null ? "tokens not reported" : `${usage.tokens.toLocaleString("en")} tokens`;
+  if (usage.cost_usd == null) {
+    return `${tokens} · cost unknown (the model catalogue has no price)`;
+  }
+  const cost = usage.cost_usd === 0 ? "$0" : `$${Number(usage.cost_usd).toPrecision(2)}`;
+  return `${tokens} · ≈ ${cost} at $${usage.price_per_million_tokens_usd} per million tokens`;
+}
+
+function render(answer, title) {
+  $("results-title").textContent = title;
+  $("usage").textContent = `${formatCost(answer.usage)} · ${answer.model}`;
+  $("summary").hidden = false;
+  const list = $("results");
+  list.replaceChildren(...answer.results.map((hit) => {
+    const card = document.createElement("li");
+    card.className = "card";
+    card.dataset.image = hit.image;
+    card.dataset.score = String(hit.score);
+    const img = document.createElement("img");
+    img.src = hit.url;
+    img.alt = hit.image;
+    img.loading = "lazy";
+    const meta = document.createElement("div");
+    meta.className = "meta";
+    for (const [cls, text] of [["rank", `#${hit.rank}`], ["name", hit.image], ["score", hit.score.toFixed(4)]]) {
+      const span = document.createElement("span");
+      span.className = cls;
+      span.textContent = text;
+      meta.append(span);
+    }
+    card.append(img, meta);
+    return card;
+  }));
+}
+
+async function search(query) {
+  showError("");
+  $("search-button").disabled = true;
+  try {
+    const response = await fetch("/api/gallery/search", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ query, top: 8 }),
+    });
+    render(await readAnswer(response), `Images for “${query}”`);
+  } catch (error) {
+    showError(error.message);
+  } finally {
+    $("search-button").disabled = false;
+  }
+}
+
+async function similar(file) {
+  showError("");
+  const form = new FormData();
+  form.append("image", file);
+  try {
+    const response = await fetch("/api/gallery/similar", { method: "POST", body: form });
+    render(await readAnswer(response), `Images like ${file.name}`);
+  } catch (error) {
+    showError(error.message);
+  }
+}
+
+// Polls the indexing status until the gallery is ready.
+async function waitUntilReady() {
+  for (;;) {
+    const status = await readAnswer(await fetch("/api/gallery"));
+    const where = status.offline ? " Offline: the local emulator answers, so rankings are stand-ins, not model output." : "";
+    $("status").classList.toggle("offline", status.offline);
+    if (status.error) {
+      $("status").textContent = status.error;
+      return false;
+    }
+    if (status.ready) {
+      $("status").textContent = `${status.total} images indexed with ${status.model} (${status.tokens.toLocaleString("en")} tokens).${where}`;
+      document.body.dataset.ready = "true";
+      return true;
+    }
+    $("status").textContent = `Indexing the gallery: ${status.indexed}/${status.total} images…${where}`;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+$("search-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const query = $("q").value.trim();
+  if (!query) return;
+  // The address is a deep link to these results: /?q=red+bicycle
+  history.replaceState(null, "", `/?${new URLSearchParams({ q: query })}`);
+  search(query);
+});
+
+$("upload").addEventListener("change", () => {
+  const file = $("upload").files[0];
+  if (file) similar(file);
+});
+
+(async () => {
+  try {
+    ready = await waitUntilReady();
+  } catch (error) {
+    showError(`The gallery's status could not be read: ${error.message}`);
+    return;
+  }
+  const query = new URLSearchParams(location.search).get("q");
+  if (ready && query) {
+    $("q").value = query;
+    search(query);
+  }
+})();
