@@ -23,7 +23,7 @@ function formatCost(usage) {
   if (usage.cost_usd == null) {
     return `${tokens} · cost unknown (the model catalogue has no price)`;
   }
-  const cost = usage.cost_usd === 0 ? "$0" : `$${Number(usage.cost_usd).toPrecision(2)}`;
+  const cost = `$${Number(usage.cost_usd).toLocaleString("en", { maximumSignificantDigits: 2 })}`;
   return `${tokens} · ≈ ${cost} at $${usage.price_per_million_tokens_usd} per million tokens`;
 }
 
