@@ -4,12 +4,13 @@ namespace JinaClip.Tests.Docs;
 
 /// <summary>
 /// Reads the C# blocks of the repository's markdown and the <c>#region</c> blocks of <c>Docs/Snippets/*.cs</c>, which are
-/// compiled with the tests, so a README example that stops compiling fails the build.
+/// compiled (and run) with the tests, so a README fragment that stops compiling fails the build. Complete programs are
+/// compiled on their own by <c>ReadmePrograms</c>.
 /// </summary>
 internal static partial class MarkdownSnippets
 {
     /// <summary>The markdown files whose C# blocks must all be compiled snippets.</summary>
-    public static readonly string[] Documents = ["README.md", "src/JinaClip/README.md", "src/JinaClip.Testing/README.md"];
+    public static readonly string[] Documents = ["README.md", "src/JinaClip/README.md", "src/JinaClip.Testing/README.md", "src/JinaClip.Imaging/README.md"];
 
     public static string RepositoryRoot { get; } = FindRoot();
 
@@ -69,11 +70,15 @@ internal static partial class MarkdownSnippets
         return snippets;
     }
 
-    /// <summary>Whether a markdown block is this snippet: its using directives are the file's, the rest is the region verbatim.</summary>
+    /// <summary>
+    /// Whether a markdown block is this snippet: after its <c>// Fragment:</c> line, its using directives are the file's
+    /// and the rest is the region verbatim.
+    /// </summary>
     public static bool Matches(CodeBlock block, Snippet snippet)
     {
-        var directives = block.Lines.TakeWhile(l => UsingDirective().IsMatch(l) || l.Length == 0).Where(l => l.Length > 0).ToArray();
-        var body = block.Lines.Skip(block.Lines.TakeWhile(l => UsingDirective().IsMatch(l) || l.Length == 0).Count());
+        var lines = block.Lines.Length > 0 && FragmentHeader().IsMatch(block.Lines[0]) ? block.Lines[1..] : block.Lines;
+        var directives = lines.TakeWhile(l => UsingDirective().IsMatch(l) || l.Length == 0).Where(l => l.Length > 0).ToArray();
+        var body = lines.Skip(lines.TakeWhile(l => UsingDirective().IsMatch(l) || l.Length == 0).Count());
         return directives.All(snippet.Usings.Contains) && body.SequenceEqual(snippet.Lines, StringComparer.Ordinal);
     }
 
@@ -95,6 +100,14 @@ internal static partial class MarkdownSnippets
 
         throw new InvalidOperationException($"No JinaClip.sln above {AppContext.BaseDirectory}.");
     }
+
+    /// <summary>The header of a complete program: <c>// dotnet new console &amp;&amp; dotnet add package JinaClip …</c>.</summary>
+    [GeneratedRegex(@"^// dotnet new (console|web)((?: && dotnet add package [A-Za-z0-9.]+)+)$")]
+    public static partial Regex ProgramHeader();
+
+    /// <summary>The header of a fragment: <c>// Fragment: …</c>, saying what it belongs to.</summary>
+    [GeneratedRegex(@"^// Fragment: .{10,}$")]
+    public static partial Regex FragmentHeader();
 
     [GeneratedRegex(@"^using [A-Za-z0-9_.]+;$")]
     private static partial Regex UsingDirective();

@@ -13,12 +13,10 @@ public sealed class EmulatorSnippets
     [Fact]
     public async Task PackageReadmeExample_Runs()
     {
-        #region emulator in memory
         var emulator = new JinaEmulator();
         using var client = emulator.CreateClient();              // in memory, no sockets
         var vector = await client.EmbedTextAsync("hello");
         Assert.Equal("Bearer ***", emulator.Requests[0].Headers["Authorization"]);   // recorded, key masked
-        #endregion
         Assert.Equal(768, vector.Length);
     }
 

@@ -5,13 +5,12 @@ using Microsoft.Extensions.AI;
 
 namespace JinaClip.Tests.Docs.Snippets;
 
-// The regions are the README's code verbatim, which shows user code without test cancellation tokens.
+// The code follows the README's examples, which show user code without test cancellation tokens.
 #pragma warning disable xUnit1051
 
-/// <summary>README "Beyond the model table" and "Testing code that uses the client": these run, offline.</summary>
+/// <summary>The README's "Beyond the model table" and fake-client examples, run offline against a mock and as a fake.</summary>
 public sealed class ModelSnippets
 {
-    #region fake client
     sealed class FakeClient : JinaEmbeddingClient   // the protected constructor: no key, no HTTP
     {
         public override Task<JinaEmbeddingCollection> EmbedAsync(
@@ -22,7 +21,6 @@ public sealed class ModelSnippets
                 embeddings, options?.Model ?? DefaultModel, JinaClipModelFactory.EmbeddingUsage(totalTokens: 10)));
         }
     }
-    #endregion
 
     [Fact]
     public async Task FakeClient_ServesEveryCallShape()
@@ -47,7 +45,6 @@ public sealed class ModelSnippets
         using var mock = new JinaMock((_, _) => JinaMock.Json(Responses.Base64Body("jina-clip-v2", [Responses.Vector(4, 1)])));
         var httpClient = mock.HttpClient;
 
-        #region beyond the model table
         using var client = new JinaEmbeddingClient(httpClient, new JinaClientOptions { ApiKey = "jina_...", ValidateRequests = false });
         var options = new EmbeddingOptions
         {
@@ -59,7 +56,6 @@ public sealed class ModelSnippets
             },
         };
         JinaEmbeddingCollection result = await client.EmbedAsync(["a text"], options);
-        #endregion
 
         Assert.Equal(
             """{"model":"jina-clip-v2","input":[{"text":"a text"}],"embedding_type":"base64","task":"text-matching","return_multivector":false}""",
