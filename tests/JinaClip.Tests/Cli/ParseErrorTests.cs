@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JinaClip.Tests.TestSupport;
 
 namespace JinaClip.Tests.Cli;
@@ -34,18 +33,9 @@ public class ParseErrorTests
     {
         // Run as the process a user starts (dotnet JinaClip.Cli.dll): the usage line names the tool's command, never the
         // assembly (System.CommandLine's RootCommand would take "JinaClip.Cli" from the executable).
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JinaClip.Cli.dll"));
-        foreach (var arg in args.Split(' '))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (exit, stdout, _) = await CliRun.RunProcess(args.Split(' '));
 
-        using var process = Process.Start(start)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exit);
         Assert.Contains("Usage:\n" + usage + "\n", stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("JinaClip.Cli", stdout, StringComparison.Ordinal);
     }

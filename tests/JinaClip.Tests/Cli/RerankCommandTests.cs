@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using JinaClip.Testing;
 using JinaClip.Tests.TestSupport;
@@ -28,20 +27,9 @@ public sealed class RerankCommandTests : IDisposable
     [Fact]
     public async Task Rerank_AsAProcess_Offline_PrintsResultsByScoreWithTheirOriginalIndex()
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "JinaClip.Cli.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { cli, "rerank", "--query", "a red bicycle", "--text", "a bicycle", "--text", "a banana", "--json" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (exit, stdout, stderr) = await CliRun.RunProcess("rerank", "--query", "a red bicycle", "--text", "a bicycle", "--text", "a banana", "--json");
 
-        start.Environment.Remove(JinaClientOptions.ApiKeyEnvironmentVariable);
-        using var process = Process.Start(start)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = await process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-
-        Assert.True(process.ExitCode == 0, stderr);
+        Assert.True(exit == 0, stderr);
         var json = JsonDocument.Parse(stdout).RootElement;
         var results = json.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal([0, 1], results.Select(r => r.GetProperty("index").GetInt32()));

@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using JinaClip.Cli;
 
 namespace JinaClip.Tests.TestSupport;
 
-/// <summary>Runs the <c>jinaclip</c> command line in process and captures its exit code and output.</summary>
+/// <summary>Runs the <c>jinaclip</c> command line, in process or as a process, and captures its exit code and output.</summary>
 internal static class CliRun
 {
     public static readonly CliEnvironment NoKey = new(ApiKey: null);
@@ -13,5 +14,24 @@ internal static class CliRun
         using var stderr = new StringWriter();
         var exit = await CliApp.RunAsync(args, stdout, stderr, environment, TestContext.Current.CancellationToken);
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs <c>dotnet JinaClip.Cli.dll</c> as a user starts it, with no API key in its environment.</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JinaClip.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove(JinaClientOptions.ApiKeyEnvironmentVariable);
+        using var process = Process.Start(start)!;
+        var ct = TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
