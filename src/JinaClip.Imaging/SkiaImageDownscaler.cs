@@ -13,7 +13,11 @@ namespace JinaClip.Imaging;
 /// converted to RGB as its loader does (alpha dropped, not composited; palettes expanded; CMYK and 16-bit converted; the
 /// first frame of an animation), and EXIF orientation is <b>not</b> applied, as Pillow's <c>Image.open</c> +
 /// <c>convert("RGB")</c> does not apply it: the stored pixels are what the server's loader sees. A JPEG much larger than
-/// the target is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain first, which is where the speed comes from.
+/// the target is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain first, which is where the speed comes from; a
+/// baseline JPEG at least eight times the target (a phone photo for jina-clip-v1) is decoded at 1/8 by the package's own
+/// decoder, which keeps only the coefficients that scale needs (luma's DC, chroma's lowest terms) and gives SkiaSharp's
+/// 1/8 picture to within rounding (78–83 dB at quality 90, 54 dB at quality 100) at about 1.5 times its speed; any other
+/// JPEG is SkiaSharp's.
 /// </para>
 /// <para>
 /// Formats SkiaSharp cannot decode here (HEIC, AVIF, TIFF) are sent unchanged, never refused, with the note
@@ -117,6 +121,16 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
     /// </summary>
     private static (byte[] Pixels, int Width, int Height) Decode(ReadOnlySpan<byte> image, ImageSize header, int targetWidth, int targetHeight)
     {
+        // A baseline JPEG eight or more times the target: its DC coefficients are the 1/8-scale picture, and decoding only
+        // them is about twice as fast as SkiaSharp's 1/8 decode. Any other JPEG, or one that does not decode, goes to SkiaSharp.
+        if (header.Format == ImageFormat.Jpeg
+            && (header.Width + 7) / 8 >= targetWidth && (header.Height + 7) / 8 >= targetHeight
+            && TryDecodeDcOnly(image) is { } dcOnly
+            && (dcOnly.Width, dcOnly.Height) == ((header.Width + 7) / 8, (header.Height + 7) / 8))
+        {
+            return dcOnly;
+        }
+
         using var data = SKData.CreateCopy(image);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: SkiaSharp cannot read it.");
         var size = codec.Info.Size;
@@ -142,6 +156,19 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         }
 
         return (pixels, size.Width, size.Height);
+    }
+
+    /// <summary>The DC-only decode, or null to let SkiaSharp decode (and judge) a JPEG it does not take or cannot read.</summary>
+    private static (byte[] Pixels, int Width, int Height)? TryDecodeDcOnly(ReadOnlySpan<byte> image)
+    {
+        try
+        {
+            return JpegDcDecoder.TryDecode(image);
+        }
+        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentException)
+        {
+            return null; // hostile headers it did not foresee: SkiaSharp decodes the file or reports it corrupt, as for any JPEG
+        }
     }
 
     private static byte[] Crop(byte[] pixels, int width, int height, int side)

@@ -21,8 +21,12 @@ public class DownscaleBenchmarks
     [Params(4, 12)]
     public int Noise { get; set; }
 
+    /// <summary>Gets or sets whether the noise differs per channel (colour noise, which JPEG keeps in its chroma blocks).</summary>
+    [Params(false, true)]
+    public bool ColourNoise { get; set; }
+
     [GlobalSetup]
-    public void Setup() => _photo = TestPhoto.Create(noise: Noise);
+    public void Setup() => _photo = TestPhoto.Create(noise: Noise, colourNoise: ColourNoise);
 
     [Benchmark]
     public async Task<int> JinaClipImaging()

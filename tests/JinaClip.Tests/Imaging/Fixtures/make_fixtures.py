@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Makes the image fixtures of the downscaling fidelity tests, and Pillow's reference model inputs for them.
 
-Run from this folder with Debian's python3-pil (Pillow 9.4): /usr/bin/python3 make_fixtures.py
+Run from this folder with Debian's python3-pil (Pillow 9.4) and libjpeg-turbo-progs (jpegtran): /usr/bin/python3 make_fixtures.py
 The reference is the CLIP models' own preprocessing, as their Hugging Face image processor does it: open, convert to
 RGB, resize the shortest side to S with bicubic resampling, centre crop S x S. CI does not run this script; its outputs
 are committed next to it.
 """
 import math
+import os
+import subprocess
 import random
 import struct
 import zlib
@@ -119,6 +121,20 @@ add("lossy.webp", lambda p: scene(900, 700, seed=12).save(p, "WEBP", quality=90)
 add("lossless.webp", lambda p: scene(600, 450, seed=13).save(p, "WEBP", lossless=True))
 add("wide.png", lambda p: scene(2400, 240, seed=14).save(p, "PNG", optimize=True))
 add("tall.jpg", lambda p: scene(250, 2400, seed=15).save(p, "JPEG", quality=90))
+
+# JPEGs eight or more times the 224 px target, which the downscaler decodes from their DC coefficients alone.
+add("large.jpg", lambda p: scene(2400, 1800, seed=16).save(p, "JPEG", quality=90))
+add("large-gray.jpg", lambda p: scene(1800, 2000, "L", seed=17).save(p, "JPEG", quality=90))
+
+
+def restart(p):
+    """A baseline JPEG with a restart marker after every MCU row, added losslessly by jpegtran (Debian's libjpeg-turbo-progs)."""
+    scene(2000, 1800, seed=18).save("restart-source.jpg", "JPEG", quality=90)
+    subprocess.run(["jpegtran", "-restart", "1", "-outfile", p, "restart-source.jpg"], check=True)
+    os.remove("restart-source.jpg")
+
+
+add("restart.jpg", restart)
 
 for name in fixtures:
     model_input(name, 224, crop=True).save(name + ".ref224.png")

@@ -1,0 +1,113 @@
+namespace JinaClip.Imaging;
+
+/// <summary>
+/// One JPEG Huffman table, built for decoding fast when only the DC coefficients are kept: a 12-bit lookahead for one
+/// symbol, and, for AC tables, a 12-bit lookahead that skips as many whole symbols (code and extra bits) as fit.
+/// </summary>
+internal sealed class HuffmanSkipTable
+{
+    /// <summary>The lookahead width, in bits.</summary>
+    public const int Lookahead = 12;
+
+    /// <summary>Flag of a <see cref="Skip"/> entry whose symbols end with the end of the block (EOB).</summary>
+    public const int EndOfBlock = 1 << 16;
+
+    private readonly int[] _maxCode = new int[17];
+    private readonly int[] _minCode = new int[17];
+    private readonly int[] _firstSymbol = new int[17];
+    private readonly byte[] _symbols;
+
+    private HuffmanSkipTable(byte[] symbols) => _symbols = symbols;
+
+    /// <summary>Gets, by the next 12 bits, the code length (bits 0–4) and symbol (bits 8–15) of codes up to 12 bits; 0 for longer codes.</summary>
+    public int[] Fast { get; } = new int[1 << Lookahead];
+
+    /// <summary>
+    /// Gets, for AC tables, by the next 12 bits: the bits taken by the whole symbols that fit (bits 0–4), how many
+    /// coefficient positions they cover (bits 8–15), and <see cref="EndOfBlock"/>; 0 when not even one symbol fits.
+    /// </summary>
+    public int[] Skip { get; } = new int[1 << Lookahead];
+
+    /// <summary>Builds a table from a DHT segment's 16 counts and its symbols; <see langword="null"/> when they do not form a valid code.</summary>
+    public static HuffmanSkipTable? Create(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> symbols, bool ac)
+    {
+        var table = new HuffmanSkipTable(symbols.ToArray());
+        int code = 0, k = 0;
+        for (var length = 1; length <= 16; length++)
+        {
+            table._firstSymbol[length] = k;
+            table._minCode[length] = code;
+            for (var i = 0; i < counts[length - 1]; i++, k++, code++)
+            {
+                if (code >= 1 << length || (!ac && symbols[k] > 11) || (ac && (symbols[k] & 15) > 10))
+                {
+                    return null; // code space overflow, or a symbol no baseline JPEG can hold
+                }
+
+                if (length <= Lookahead)
+                {
+                    table.Fast.AsSpan(code << (Lookahead - length), 1 << (Lookahead - length)).Fill(length | (symbols[k] << 8));
+                }
+            }
+
+            table._maxCode[length] = counts[length - 1] == 0 ? -1 : code - 1;
+            code <<= 1;
+        }
+
+        if (ac)
+        {
+            table.BuildSkip();
+        }
+
+        return table;
+    }
+
+    /// <summary>Decodes one symbol of any length from the top of <paramref name="bits"/>; -1 for an invalid code.</summary>
+    public int Decode(ref ulong bits, ref int count)
+    {
+        for (var length = 1; length <= 16; length++)
+        {
+            var code = (int)(bits >> (64 - length));
+            if (code <= _maxCode[length] && code >= _minCode[length])
+            {
+                bits <<= length;
+                count -= length;
+                return _symbols[_firstSymbol[length] + code - _minCode[length]];
+            }
+        }
+
+        return -1;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void BuildSkip()
+    {
+        for (var window = 0; window < 1 << Lookahead; window++)
+        {
+            int used = 0, positions = 0, symbols = 0, end = 0;
+            while (used < Lookahead)
+            {
+                var left = Lookahead - used;
+                var entry = Fast[(window << used) & ((1 << Lookahead) - 1)];
+                var length = entry & 31;
+                var symbol = entry >> 8;
+                if (entry == 0 || length + (symbol & 15) > left)
+                {
+                    break; // the next symbol runs past the window
+                }
+
+                used += length + (symbol & 15);
+                symbols++;
+                if ((symbol & 15) == 0 && symbol >> 4 != 15)
+                {
+                    end = EndOfBlock;
+                    break;
+                }
+
+                positions += (symbol & 15) == 0 ? 16 : (symbol >> 4) + 1;
+            }
+
+            Skip[window] = symbols == 0 ? 0 : used | (positions << 8) | end;
+        }
+    }
+}
