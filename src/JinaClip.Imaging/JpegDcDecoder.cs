@@ -440,7 +440,6 @@ internal static class JpegDcDecoder
         var width = (frame.Width + 7) / 8;
         var height = (frame.Height + 7) / 8;
         var rgba = new byte[width * height * 4];
-        var components = frame.Components;
         var lumaStride = strides[0];
         if (planes.Length == 1)
         {
