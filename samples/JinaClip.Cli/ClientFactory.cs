@@ -2,7 +2,7 @@ using JinaClip.Testing;
 
 namespace JinaClip.Cli;
 
-/// <summary>Builds the client: the real API with a key, else the in-process emulator.</summary>
+/// <summary>Builds the root client: the real API with a key, else the in-process emulator.</summary>
 internal static class ClientFactory
 {
     public const string OfflineNotice = "offline: local emulator, vectors are stand-ins, not model output";
@@ -11,7 +11,7 @@ internal static class ClientFactory
     public static bool IsOffline(string? apiKey, CliEnvironment environment) =>
         string.IsNullOrWhiteSpace(apiKey) && string.IsNullOrWhiteSpace(environment.ApiKey);
 
-    public static JinaEmbeddingClient Create(
+    public static JinaClient Create(
         string? apiKey, string? baseUrl, CliEnvironment environment, TextWriter stderr, Action<JinaClientOptions>? configure = null)
     {
         var key = string.IsNullOrWhiteSpace(apiKey) ? environment.ApiKey : apiKey;
@@ -28,7 +28,7 @@ internal static class ClientFactory
                 run.Offline = true;
             }
 
-            return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false }).CreateClient(configure);
+            return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false }).CreateJinaClient(configure);
         }
 
         var options = new JinaClientOptions { ApiKey = key };
@@ -43,6 +43,6 @@ internal static class ClientFactory
         }
 
         configure?.Invoke(options);
-        return new JinaEmbeddingClient(options);
+        return new JinaClient(options);
     }
 }

@@ -91,11 +91,12 @@ internal sealed class CommonOptions
         var inputs = InputReader.Read(result, this);
         checkCount(inputs.Count);
         var downscale = result.GetValue(Downscale);
-        using var client = ClientFactory.Create(result.GetValue(ApiKey), result.GetValue(BaseUrl), environment, stderr, o =>
+        using var jina = ClientFactory.Create(result.GetValue(ApiKey), result.GetValue(BaseUrl), environment, stderr, o =>
         {
             o.ImagePreprocessor = Preprocessor(downscale);
             configure?.Invoke(o);
         });
+        var client = jina.GetEmbeddingsClient();
         var embeddings = await client.EmbedAsync(inputs.Select(i => i.Input), EmbeddingOptions(result), cancellationToken);
         await ReportSavingAsync(inputs.Select(i => i.Input), embeddings.Model, downscale, stderr, cancellationToken);
         return (inputs, embeddings);

@@ -32,7 +32,8 @@ internal static class DemoCommand
         command.SetAction((result, ct) => CliApp.Guard(stderr, async () =>
         {
             var offline = string.IsNullOrWhiteSpace(result.GetValue(options.ApiKey) ?? environment.ApiKey);
-            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
+            using var jina = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
+            var client = jina.GetEmbeddingsClient();
             var embeddings = await client.EmbedAsync(
                 [Text, EmbeddingInput.FromImageUrl(ImageUrl)], new EmbeddingOptions { Model = JinaModels.ClipV1 }, ct);
             var cosine = VectorMath.CosineSimilarity(embeddings[0], embeddings[1]);
@@ -41,8 +42,9 @@ internal static class DemoCommand
             var downscale = result.GetValue(options.Downscale);
             var photo = SamplePhoto();
             var preprocessor = CommonOptions.Preprocessor(downscale);
-            using var photoClient = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, TextWriter.Null,
+            using var photoClientRoot = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, TextWriter.Null,
                 o => o.ImagePreprocessor = preprocessor);
+            var photoClient = photoClientRoot.GetEmbeddingsClient();
             var photoResult = await photoClient.EmbedAsync([EmbeddingInput.FromImageBytes(photo)], new EmbeddingOptions { Model = JinaModels.ClipV1 }, ct);
             var estimate = await new TokenEstimator(new TokenEstimatorOptions { ImagePreprocessor = preprocessor })
                 .EstimateAsync([EmbeddingInput.FromImageBytes(photo)], JinaModels.ClipV1, ct);

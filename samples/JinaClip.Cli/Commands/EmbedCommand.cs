@@ -34,7 +34,8 @@ internal static class EmbedCommand
                 }
 
                 var lines = await FileEmbedding.CountLinesAsync(path, ct);
-                using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr, configure);
+                using var jina = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr, configure);
+                var client = jina.GetEmbeddingsClient();
                 var model = result.GetValue(options.Model) ?? JinaModels.ClipV1;
                 await FileEmbedding.RunAsync(client, path, lines, options.EmbeddingOptions(result), result.GetValue(options.Json), model, stdout, stderr, ct);
                 return 0;

@@ -160,8 +160,8 @@ internal static class EstimateCommand
     private static async Task<(decimal? PerMillion, string Source)> LivePriceAsync(
         string model, string? apiKey, string? baseUrl, CliEnvironment environment, TextWriter stderr, CancellationToken ct)
     {
-        using var client = ClientFactory.Create(apiKey, baseUrl, environment, stderr);
-        using var catalogue = client.GetModelsClient();
+        using var jina = ClientFactory.Create(apiKey, baseUrl, environment, stderr);
+        using var catalogue = jina.GetModelsClient();
         var info = await catalogue.GetModelAsync(model, ct);
         var source = ClientFactory.IsOffline(apiKey, environment) ? "the local emulator's fixture catalogue" : $"the model catalogue at {catalogue.ModelsUri}";
         return info?.PricePerMillionTokens is { } perMillion

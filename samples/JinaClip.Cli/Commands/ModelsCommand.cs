@@ -14,8 +14,8 @@ internal static class ModelsCommand
         options.AddConnection(command);
         command.SetAction((result, ct) => CliApp.Guard(stderr, async () =>
         {
-            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
-            using var catalogue = client.GetModelsClient();
+            using var jina = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
+            using var catalogue = jina.GetModelsClient();
             var models = await catalogue.GetModelsAsync(ct);
             var source = ClientFactory.IsOffline(result.GetValue(options.ApiKey), environment) ? "the local emulator's fixture catalogue (illustrative prices)" : catalogue.ModelsUri.AbsoluteUri;
             if (result.GetValue(options.Json))

@@ -35,8 +35,8 @@ internal static class RerankCommand
             }
 
             var reranker = result.GetValue(model) ?? (documents.Any(d => d.Input.IsImage) ? JinaModels.RerankerM0 : JinaModels.RerankerV2BaseMultilingual);
-            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
-            var ranked = await client.GetRerankClient().RerankAsync(
+            using var jina = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr);
+            var ranked = await jina.GetRerankClient().RerankAsync(
                 text, documents.Select(d => d.Input), new RerankOptions { Model = reranker, TopN = result.GetValue(top), ReturnDocuments = false }, ct);
             if (result.GetValue(options.Json))
             {

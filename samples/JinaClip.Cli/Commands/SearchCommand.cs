@@ -68,7 +68,7 @@ internal static class SearchCommand
             var embedding = options.EmbeddingOptions(result);
             var loaded = indexPath is not null ? await LoadAsync(indexPath, ct) : null;
             var downscale = result.GetValue(options.Downscale);
-            using var client = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr,
+            using var jina = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr,
                 o =>
                 {
                     o.ImagePreprocessor = CommonOptions.Preprocessor(downscale);
@@ -77,6 +77,7 @@ internal static class SearchCommand
                     // MaxConcurrency requests run at once. Tokens (the price) do not depend on how images are grouped.
                     o.MaxBatchSize = ImagesPerRequest;
                 });
+            var client = jina.GetEmbeddingsClient();
             var index = loaded ?? await BuildAsync(client, folder!, embedding, downscale, stderr, ct);
             if (savePath is not null)
             {
@@ -101,7 +102,7 @@ internal static class SearchCommand
                 {
                     var hits = index.Search(vector.Span, shortlist);
                     var files = hits.Select(h => ImageFile(folder, indexPath!, h.Id)).ToArray();
-                    var ranked = await client.GetRerankClient().RerankAsync(
+                    var ranked = await jina.GetRerankClient().RerankAsync(
                         text, files.Select(EmbeddingInput.FromImageFile), new RerankOptions { Model = reranker, TopN = k, ReturnDocuments = false }, ct);
                     await stderr.WriteLineAsync($"reranked the best {hits.Length} of {index.Count} with {ranked.Model} ({ranked.TotalTokens?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} tokens)");
                     await WriteAsync(stdout, text, [.. ranked.Select(r => (hits[r.Index], (double?)r.RelevanceScore))], result.GetValue(options.Json));

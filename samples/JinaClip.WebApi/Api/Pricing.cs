@@ -26,10 +26,9 @@ internal sealed class Pricing(IServiceProvider services, TimeProvider time, ILog
 
         try
         {
-            // The SDK's clients are transient (their HttpClient comes from IHttpClientFactory); the price is what lives long.
-            await using var scope = services.CreateAsyncScope();
-            var client = scope.ServiceProvider.GetRequiredService<JinaEmbeddingClient>();
-            var price = (await client.GetModelsClient().GetModelAsync(model, cancellationToken))?.PricePerMillionTokens;
+            // The catalogue client is the registered JinaClient's; the price is cached here, next to what uses it.
+            var catalogue = services.GetRequiredService<JinaModelsClient>();
+            var price = (await catalogue.GetModelAsync(model, cancellationToken))?.PricePerMillionTokens;
             _prices[model] = (price, time.GetUtcNow() + Keep);
             return price;
         }

@@ -56,6 +56,16 @@ public sealed class JinaEmulator
         return new JinaEmbeddingClient(CreateHttpClient(), options);
     }
 
+    /// <summary>Creates a root <see cref="JinaClient"/> wired to this emulator in memory: its embeddings, rerank and catalogue clients all reach the emulator.</summary>
+    /// <param name="configure">Adjusts the client options; the key defaults to <see cref="JinaEmulatorOptions.ApiKey"/> or a placeholder.</param>
+    /// <returns>The client; disposing it does not dispose the emulator.</returns>
+    public JinaClient CreateJinaClient(Action<JinaClientOptions>? configure = null)
+    {
+        var options = new JinaClientOptions { ApiKey = _options.ApiKey ?? "jina_emulator" };
+        configure?.Invoke(options);
+        return new JinaClient(CreateHttpClient(), options);
+    }
+
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _requests.Clear();
 

@@ -1,4 +1,4 @@
-using JinaClip.Catalog;
+using JinaClip.Wire;
 using JinaClip.Client;
 using JinaClip.Configuration;
 using JinaClip.Http;
@@ -15,6 +15,9 @@ public class JinaModelsClient : IDisposable
 {
     private readonly JinaConnection? _connection;
     private readonly bool _ownsConnection;
+
+    /// <summary>Gets the connection this client sends on (<see langword="null"/> on a mock).</summary>
+    internal JinaConnection? Connection => _connection;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (IReadOnlyList<ModelInfo> Models, DateTimeOffset FetchedAt)? _cache;
 
@@ -58,7 +61,7 @@ public class JinaModelsClient : IDisposable
     /// <exception cref="JinaInvalidResponseException">The answer is not a model list.</exception>
     public virtual async Task<IReadOnlyList<ModelInfo>> GetModelsAsync(CancellationToken cancellationToken = default)
     {
-        var connection = Connection();
+        var connection = RequireConnection();
         if (Fresh(connection) is { } cached)
         {
             return cached;
@@ -92,7 +95,7 @@ public class JinaModelsClient : IDisposable
     public virtual async Task<ModelInfo?> GetModelAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var connection = Connection();
+        var connection = RequireConnection();
         if (Fresh(connection) is { } cached)
         {
             return cached.FirstOrDefault(m => m.Id == id || m.ShortId == id);
@@ -135,7 +138,7 @@ public class JinaModelsClient : IDisposable
         }
     }
 
-    private JinaConnection Connection() => _connection ?? throw new NotSupportedException(
+    private JinaConnection RequireConnection() => _connection ?? throw new NotSupportedException(
         "This JinaModelsClient was built with the protected constructor, for mocking, and cannot send requests. Override GetModelsAsync.");
 
     private IReadOnlyList<ModelInfo>? Fresh(JinaConnection connection) =>

@@ -1,10 +1,13 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using JinaClip.Engine;
 
 namespace JinaClip.Client;
 
 /// <summary>
 /// Streaming for a client built with the protected constructor: the stream is cut into chunks and each chunk goes
-/// through the subclass's <c>EmbedAsync</c> override, so a fake that overrides that one call streams too.
+/// through the subclass's <c>EmbedAsync</c> override, one at a time on the engine, so a fake that overrides that one
+/// call streams too.
 /// </summary>
 internal static class CollectionCallStream
 {
@@ -17,41 +20,72 @@ internal static class CollectionCallStream
         IProgress<EmbeddingProgress>? progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var chunk = new List<EmbeddingInput>(ChunkSize);
-        var offset = 0;
+        var done = 0;
         long tokens = 0;
-        var enumerator = inputs.GetAsyncEnumerator(cancellationToken);
+        var chunks = RequestEngine.RunAsync(
+            Chunks(inputs, cancellationToken),
+            async (chunk, ct) => (chunk, await embed(chunk.Inputs, ct).ConfigureAwait(false)),
+            new EngineLimits(1, 1),
+            new EngineRun(),
+            cancellationToken);
+        var enumerator = chunks.GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
         {
-            var more = true;
-            while (more)
+            while (await MoveNextAsync(enumerator).ConfigureAwait(false))
             {
-                more = await enumerator.MoveNextAsync().ConfigureAwait(false);
-                if (more)
+                var (chunk, result) = enumerator.Current;
+                if (result.Count != chunk.Inputs.Count)
                 {
-                    chunk.Add(enumerator.Current ?? throw new ArgumentException($"Input {offset + chunk.Count} of the stream is null.", nameof(inputs)));
+                    throw new InvalidOperationException(
+                        $"The EmbedAsync override returned {result.Count} embeddings for {chunk.Inputs.Count} inputs.");
                 }
 
-                if (chunk.Count == ChunkSize || (!more && chunk.Count > 0))
+                for (var i = 0; i < result.Count; i++)
                 {
-                    var result = await embed(chunk, cancellationToken).ConfigureAwait(false);
-                    if (result.Count != chunk.Count)
-                    {
-                        throw new InvalidOperationException(
-                            $"The EmbedAsync override returned {result.Count} embeddings for {chunk.Count} inputs.");
-                    }
-
-                    for (var i = 0; i < result.Count; i++)
-                    {
-                        yield return result[i].WithIndex(offset + i);
-                    }
-
-                    offset += chunk.Count;
-                    tokens += result.Usage.TotalTokens ?? 0;
-                    progress?.Report(new EmbeddingProgress(offset, tokens, 0));
-                    chunk = new List<EmbeddingInput>(ChunkSize);
+                    yield return result[i].WithIndex(chunk.Offset + i);
                 }
+
+                done += chunk.Inputs.Count;
+                tokens += result.Usage.TotalTokens ?? 0;
+                progress?.Report(new EmbeddingProgress(done, tokens, 0));
             }
         }
     }
+
+    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<(Chunk, JinaEmbeddingCollection)> enumerator)
+    {
+        try
+        {
+            return await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (EngineFailure<Chunk, (Chunk, JinaEmbeddingCollection)> failure)
+        {
+            // The override's own exception, as a caller of the override would see it.
+            ExceptionDispatchInfo.Capture(failure.Failures[0].Error).Throw();
+            throw; // not reached
+        }
+    }
+
+    private static async IAsyncEnumerable<Chunk> Chunks(IAsyncEnumerable<EmbeddingInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunk = new List<EmbeddingInput>(ChunkSize);
+        var offset = 0;
+        await foreach (var input in inputs.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            chunk.Add(input ?? throw new ArgumentException($"Input {offset + chunk.Count} of the stream is null.", nameof(inputs)));
+            if (chunk.Count == ChunkSize)
+            {
+                yield return new Chunk(offset, chunk);
+                offset += chunk.Count;
+                chunk = new List<EmbeddingInput>(ChunkSize);
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return new Chunk(offset, chunk);
+        }
+    }
+
+    private sealed record Chunk(int Offset, List<EmbeddingInput> Inputs);
 }

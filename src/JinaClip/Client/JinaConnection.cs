@@ -1,7 +1,7 @@
 using JinaClip.Configuration;
 using JinaClip.Http;
 using JinaClip.Pipeline;
-using JinaClip.Planning;
+using JinaClip.Preparation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,6 +22,7 @@ internal sealed class JinaConnection : IDisposable
     public JinaConnection(HttpClient? httpClient, JinaClientOptions options)
     {
         OptionsValidator.Validate(options);
+        options = options.CloneForClient();
         Endpoint = EndpointPolicy.BaseUri(options.Endpoint, nameof(options));
         var apiKey = ApiKeyResolver.Resolve(options.ApiKey, nameof(options));
         Options = options;
@@ -44,7 +45,7 @@ internal sealed class JinaConnection : IDisposable
     /// <summary>Gets the configured endpoint, ending with a slash.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>Gets the options the connection was built from (read when a client is created, not per call).</summary>
+    /// <summary>Gets a copy of the options the connection was built from, taken when it was built: later changes to the caller's options change nothing.</summary>
     public JinaClientOptions Options { get; }
 
     public RequestPipeline Pipeline { get; }

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using JinaClip.Batching;
 using JinaClip.Client;
-using JinaClip.Http;
 using JinaClip.Configuration;
+using JinaClip.Engine;
+using JinaClip.Http;
 using JinaClip.Planning;
 using JinaClip.Telemetry;
 
@@ -23,8 +23,9 @@ namespace JinaClip;
 public class JinaEmbeddingClient : IDisposable
 {
     private readonly CallPlanner? _planner;
-    private readonly BatchEngine _engine = null!;
+    private readonly EmbeddingBatches? _batches;
     private readonly JinaConnection? _connection;
+    private readonly bool _ownsConnection;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>Gets what this client shares with the rerank and catalogue clients made from it (<see langword="null"/> on a mock).</summary>
@@ -54,14 +55,21 @@ public class JinaEmbeddingClient : IDisposable
     /// <param name="options">The options; the API key falls back to <c>JINA_API_KEY</c>.</param>
     /// <exception cref="ArgumentException">No API key is set, the endpoint is not allowed, or a limit is out of range.</exception>
     public JinaEmbeddingClient(HttpClient? httpClient, JinaClientOptions options)
+        : this(new JinaConnection(httpClient, options), ownsConnection: true)
     {
-        _connection = new JinaConnection(httpClient, options);
-        EmbeddingsUri = _connection.Pipeline.UrlOf("v1/embeddings");
-        DefaultModel = options.DefaultModel;
-        ValidatesRequests = options.ValidateRequests;
-        _timeProvider = _connection.Time;
-        _planner = new CallPlanner(options, _connection.Images);
-        _engine = new BatchEngine(_connection.Pipeline, options.MaxConcurrency);
+    }
+
+    /// <summary>Creates a client on a connection another client (a <see cref="JinaClient"/>) shares.</summary>
+    internal JinaEmbeddingClient(JinaConnection connection, bool ownsConnection)
+    {
+        _connection = connection;
+        _ownsConnection = ownsConnection;
+        EmbeddingsUri = connection.Pipeline.UrlOf("v1/embeddings");
+        DefaultModel = connection.Options.DefaultModel;
+        ValidatesRequests = connection.Options.ValidateRequests;
+        _timeProvider = connection.Time;
+        _planner = new CallPlanner(connection.Options);
+        _batches = new EmbeddingBatches(connection);
     }
 
     /// <summary>Initializes an instance for mocking: override <see cref="EmbedAsync(IEnumerable{EmbeddingInput}, EmbeddingOptions?, CancellationToken)"/>.</summary>
@@ -136,41 +144,28 @@ public class JinaEmbeddingClient : IDisposable
         var results = new JinaEmbedding[call.InputCount];
         string? model = null;
         var stored = 0;
-        var engine = _engine.RunAsync(call.Plan, AsAsync(call.Batches), int.MaxValue, run, cancellationToken);
-        var enumerator = engine.GetAsyncEnumerator(cancellationToken);
-        await using (enumerator.ConfigureAwait(false))
+        Exception Fail(EngineFailure<Batch, JinaEmbeddingCollection> failure)
         {
-            while (true)
+            if (call.Batches.Count == 1)
             {
-                BatchResult batch;
-                try
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    batch = enumerator.Current;
-                }
-                catch (BatchFailure failure)
-                {
-                    if (call.Batches.Count == 1)
-                    {
-                        ExceptionDispatchInfo.Capture(failure.Failures[0].Error).Throw();
-                    }
-
-                    var pending = call.Batches.Skip(run.Launched).Select(b => b.Range).ToArray();
-                    throw failure.ToPublic(results.Take(stored), pending, run);
-                }
-
-                batch.Embeddings.CopyTo(results, batch.Batch.Start);
-                stored = batch.Batch.Start + batch.Embeddings.Count;
-                model ??= batch.Embeddings.Model;
-                if (call.Batches.Count == 1)
-                {
-                    return batch.Embeddings;
-                }
+                ExceptionDispatchInfo.Capture(failure.Failures[0].Error).Throw();
             }
+
+            var pending = call.Batches.Skip(run.Launched).Select(b => b.Range).ToArray();
+            return BatchFailureReport.ToPublic(failure, results.Take(stored), pending, run);
+        }
+
+        await foreach (var batch in _batches!.RunAsync(call.Plan, RequestEngine.ToAsync(call.Batches), int.MaxValue, run, Fail, cancellationToken).ConfigureAwait(false))
+        {
+            if (call.Batches.Count == 1)
+            {
+                return batch;
+            }
+
+            var start = batch[0].Index;
+            batch.CopyTo(results, start);
+            stored = start + batch.Count;
+            model ??= batch.Model;
         }
 
         return new JinaEmbeddingCollection(results, model ?? call.Plan.Model, run.Usage.ToUsage(), validated: true);
@@ -289,40 +284,30 @@ public class JinaEmbeddingClient : IDisposable
         var position = new StreamPosition();
         var yielded = 0;
         string? model = null;
+        Exception Fail(EngineFailure<Batch, JinaEmbeddingCollection> failure) => BatchFailureReport.ToPublic(
+            failure, [], position.Unsent, run,
+            (yielded == 0 ? "No embedding was yielded yet" : $"Inputs 0..{yielded - 1} were already yielded") + $"; the stream was not read past input {position.Read - 1}.");
+
         var batches = _planner.PlanStreamAsync(plan, inputs, position, cancellationToken);
-        var enumerator = _engine.RunAsync(plan, batches, _engine.MaxConcurrency, run, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var enumerator = _batches!.RunAsync(plan, batches, _batches.MaxConcurrency, run, Fail, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
         {
-            while (true)
+            while (await MoveNextAsync(enumerator, operation).ConfigureAwait(false))
             {
-                var (hasNext, failure) = await MoveNextAsync(enumerator, operation).ConfigureAwait(false);
-                if (failure is not null)
-                {
-                    var error = failure.ToPublic(
-                        [], position.Unsent, run,
-                        (yielded == 0 ? "No embedding was yielded yet" : $"Inputs 0..{yielded - 1} were already yielded") + $"; the stream was not read past input {position.Read - 1}.");
-                    operation?.Failed(error);
-                    throw error;
-                }
-
-                if (!hasNext)
-                {
-                    var usage = run.Usage.ToUsage();
-                    operation?.Succeeded(model, usage.PromptTokens ?? usage.TotalTokens);
-                    yield break;
-                }
-
                 var batch = enumerator.Current;
-                model ??= batch.Embeddings.Model;
-                foreach (var embedding in batch.Embeddings)
+                model ??= batch.Model;
+                foreach (var embedding in batch)
                 {
                     yield return embedding;
                 }
 
-                yielded += batch.Embeddings.Count;
+                yielded += batch.Count;
                 progress?.Report(new EmbeddingProgress(yielded, run.Usage.TotalTokens, run.Retries.Retries));
             }
         }
+
+        var usage = run.Usage.ToUsage();
+        operation?.Succeeded(model, usage.PromptTokens ?? usage.TotalTokens);
     }
 
     /// <summary>Describes the client without the API key.</summary>
@@ -340,21 +325,17 @@ public class JinaEmbeddingClient : IDisposable
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _ownsConnection)
         {
             _connection?.Dispose();
         }
     }
 
-    private static async Task<(bool HasNext, BatchFailure? Failure)> MoveNextAsync(IAsyncEnumerator<BatchResult> enumerator, OperationTelemetry? operation)
+    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<JinaEmbeddingCollection> enumerator, OperationTelemetry? operation)
     {
         try
         {
-            return (await enumerator.MoveNextAsync().ConfigureAwait(false), null);
-        }
-        catch (BatchFailure failure)
-        {
-            return (false, failure);
+            return await enumerator.MoveNextAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (Recorded(operation, ex))
         {
@@ -366,16 +347,6 @@ public class JinaEmbeddingClient : IDisposable
     {
         operation?.Failed(exception);
         return false;
-    }
-
-#pragma warning disable CS1998 // An iterator over batches planned already: nothing to await.
-    private static async IAsyncEnumerable<Batch> AsAsync(IReadOnlyList<Batch> batches)
-#pragma warning restore CS1998
-    {
-        foreach (var batch in batches)
-        {
-            yield return batch;
-        }
     }
 
     private static void RequireFloat(EmbeddingOptions? options)

@@ -2,7 +2,11 @@ using System.Threading.RateLimiting;
 
 namespace JinaClip;
 
-/// <summary>Settings of a <see cref="JinaEmbeddingClient"/>. The client copies them when it is built.</summary>
+/// <summary>
+/// Settings of a <see cref="JinaClient"/> and of every client it hands out (or of a client created on its own): the key,
+/// the endpoint, the limits, retries and timeouts they share, and the embeddings client's defaults. A client copies them
+/// when it is built, so changing them afterwards changes no client.
+/// </summary>
 public sealed class JinaClientOptions
 {
     /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
@@ -22,10 +26,6 @@ public sealed class JinaClientOptions
     /// <summary>Gets or sets the model used when a call does not name one.</summary>
     /// <value>The default is <see cref="JinaModels.ClipV1"/>.</value>
     public string DefaultModel { get; set; } = JinaModels.ClipV1;
-
-    /// <summary>Gets or sets the reranker used when a rerank call does not name one.</summary>
-    /// <value>The default is <see cref="JinaModels.RerankerV2BaseMultilingual"/> (texts); use <see cref="JinaModels.RerankerM0"/> to rank images.</value>
-    public string DefaultRerankModel { get; set; } = JinaModels.RerankerV2BaseMultilingual;
 
     /// <summary>Gets or sets how long <see cref="JinaModelsClient"/> keeps the model catalogue before reading it again.</summary>
     /// <value>The default is 1 hour: prices and models change rarely, and nothing else depends on the catalogue.</value>
@@ -145,14 +145,15 @@ public sealed class JinaClientOptions
     /// <value>The default is <see langword="null"/> (no logging); the DI registration sets the host's factory.</value>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>A copy a client may adjust (its retry options copied too), leaving the registered options untouched.</summary>
     /// <summary>Gets or sets the client for image URLs when <see cref="ImageUrlFetchOptions.HttpClient"/> is not set: the DI-named one.</summary>
     internal HttpClient? ImageHttpClient { get; set; }
 
+    /// <summary>A copy a client keeps or adjusts (its retry and estimator options copied too), leaving the caller's options untouched.</summary>
     internal JinaClientOptions CloneForClient()
     {
         var copy = (JinaClientOptions)MemberwiseClone();
-        copy.Retry = Retry.MemberwiseCloneRetry();
+        copy.Retry = (Retry ?? throw new ArgumentException("JinaClientOptions.Retry is null.", "options")).MemberwiseCloneRetry();
+        copy.TokenEstimatorOptions = TokenEstimatorOptions?.Clone();
         return copy;
     }
 }

@@ -7,7 +7,6 @@ internal static class OptionsValidator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultModel, nameof(options));
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultRerankModel, nameof(options));
         if (options.ModelCatalogCacheDuration < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ModelCatalogCacheDuration, "JinaClientOptions.ModelCatalogCacheDuration cannot be negative (TimeSpan.Zero reads the catalogue on every call).");

@@ -43,4 +43,26 @@ public sealed class TokenEstimatorOptions
     /// </summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool DownloadImageUrls { get; set; }
+
+    /// <summary>A deep copy, so that a client's estimator is unaffected by later changes to the caller's options.</summary>
+    internal TokenEstimatorOptions Clone()
+    {
+        var copy = new TokenEstimatorOptions
+        {
+            TextTokenCounter = TextTokenCounter,
+            ImagePreprocessor = ImagePreprocessor,
+            DownloadImageUrls = DownloadImageUrls,
+        };
+        copy.ImageRules.Clear();
+        foreach (var rule in ImageRules)
+        {
+            copy.ImageRules[rule.Key] = rule.Value;
+        }
+
+        copy.ImageUrls.HttpClient = ImageUrls.HttpClient;
+        copy.ImageUrls.AllowNonPublicAddresses = ImageUrls.AllowNonPublicAddresses;
+        copy.ImageUrls.Timeout = ImageUrls.Timeout;
+        copy.ImageUrls.MaxRedirects = ImageUrls.MaxRedirects;
+        return copy;
+    }
 }

@@ -19,7 +19,6 @@ internal static class ConfigurationReader
         }
 
         options.DefaultModel = section[nameof(JinaClientOptions.DefaultModel)] ?? options.DefaultModel;
-        options.DefaultRerankModel = section[nameof(JinaClientOptions.DefaultRerankModel)] ?? options.DefaultRerankModel;
         Int(section, path, nameof(JinaClientOptions.MaxBatchSize), v => options.MaxBatchSize = v);
         Int(section, path, nameof(JinaClientOptions.MaxTokensPerRequest), v => options.MaxTokensPerRequest = v);
         Int(section, path, nameof(JinaClientOptions.MaxConcurrency), v => options.MaxConcurrency = v);
@@ -54,6 +53,9 @@ internal static class ConfigurationReader
             options.Retry.UseJitter = bool.TryParse(jitter, out var j) ? j : throw Bad(retryPath, nameof(JinaRetryOptions.UseJitter), jitter, "true or false");
         }
     }
+
+    public static void BindRerank(IConfiguration section, JinaRerankClientOptions options) =>
+        options.DefaultModel = section[nameof(JinaRerankClientOptions.DefaultModel)] ?? options.DefaultModel;
 
     public static string Key(string path, string name) => path.Length == 0 ? name : $"{path}:{name}";
 

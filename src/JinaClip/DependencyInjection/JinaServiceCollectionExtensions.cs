@@ -8,11 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="JinaClip.JinaEmbeddingClient"/> with dependency injection.</summary>
+/// <summary>Registers a <see cref="JinaClip.JinaClient"/> and the clients it hands out with dependency injection.</summary>
 public static class JinaServiceCollectionExtensions
 {
     /// <summary>The configuration section <see cref="AddJinaClient(IServiceCollection, IConfiguration, string)"/> reads by default.</summary>
     public const string DefaultSectionName = "Jina";
+
+    /// <summary>The sub-section of a client's section that binds its <see cref="JinaClip.JinaRerankClientOptions"/> (<c>Jina:Rerank:DefaultModel</c>).</summary>
+    public const string RerankSectionName = "Rerank";
 
     /// <summary>
     /// The name of the <see cref="IHttpClientFactory"/> client that every registered Jina client fetches image URLs with
@@ -23,8 +26,9 @@ public static class JinaServiceCollectionExtensions
     public const string ImageHttpClientName = "JinaClip.Images";
 
     /// <summary>
-    /// Registers the default <see cref="JinaClip.JinaEmbeddingClient"/> and <see cref="JinaClip.JinaRerankClient"/> (the
-    /// same options, HTTP handler and rate limiters) as typed clients through <see cref="IHttpClientFactory"/>, with options bound from a configuration section (keys as the option names:
+    /// Registers the default <see cref="JinaClip.JinaClient"/> and the clients it hands out — <see cref="JinaClip.JinaEmbeddingClient"/>,
+    /// <see cref="JinaClip.JinaRerankClient"/>, <see cref="JinaClip.JinaModelsClient"/> — as singletons sharing its one connection
+    /// (options, <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, rate limiters), with options bound from a configuration section (keys as the option names:
     /// <c>ApiKey</c>, <c>Endpoint</c>, <c>DefaultModel</c>, <c>MaxConcurrency</c>, <c>Retry:MaxRetryAttempts</c>, …) and
     /// validated when the host starts: a missing key fails start-up naming <c>Jina:ApiKey</c> and <c>JINA_API_KEY</c>.
     /// Retries are the client's own (one owner): do not add a retry handler to the returned builder as well.
@@ -39,7 +43,7 @@ public static class JinaServiceCollectionExtensions
         return Register(services, Options.Options.DefaultName, configuration.GetSection(sectionName), null, keyed: false);
     }
 
-    /// <summary>Registers the default <see cref="JinaClip.JinaEmbeddingClient"/>, configured in code (validated at start-up).</summary>
+    /// <summary>Registers the default <see cref="JinaClip.JinaClient"/> and its sub-clients, configured in code (validated at start-up).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder.</returns>
@@ -50,7 +54,7 @@ public static class JinaServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers a named client as a keyed service (resolve with <c>[FromKeyedServices("name")]</c> or
+    /// Registers a named root client and its sub-clients as keyed services (resolve with <c>[FromKeyedServices("name")]</c> or
     /// <c>GetRequiredKeyedService&lt;JinaEmbeddingClient&gt;("name")</c>), bound from a configuration section, so
     /// differently configured clients (e.g. clip-v1 for images, v3 for long texts) live side by side. A nested section
     /// (<c>Jina:images</c>) inherits every setting of its parent (<c>Jina</c>) that it does not set itself, such as
@@ -68,7 +72,7 @@ public static class JinaServiceCollectionExtensions
         return Register(services, name, section, configure, keyed: true);
     }
 
-    /// <summary>Registers a named client as a keyed service, configured in code.</summary>
+    /// <summary>Registers a named root client and its sub-clients as keyed services, configured in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The client's name and service key.</param>
     /// <param name="configure">Sets the options.</param>
@@ -135,22 +139,32 @@ public static class JinaServiceCollectionExtensions
             return copy;
         }
 
-        // Both clients of one name share its options, its HttpClient's handler and its rate limiters.
-        JinaClip.JinaEmbeddingClient Create(IServiceProvider sp) =>
+        // One root client per name, and every sub-client handed out by it: they share its options, its HttpClient (the
+        // primary handler recycles pooled connections, so a long-lived client sees DNS changes) and its rate limiters.
+        JinaClip.JinaClient CreateRoot(IServiceProvider sp) =>
             new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), ClientOptions(sp));
 
-        JinaClip.JinaRerankClient CreateRerank(IServiceProvider sp) =>
-            new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), ClientOptions(sp));
+        JinaClip.JinaRerankClientOptions RerankOptions(IServiceProvider sp) =>
+            sp.GetRequiredService<IOptionsMonitor<JinaClip.JinaRerankClientOptions>>().Get(name);
+
+        if (section is not null)
+        {
+            services.AddOptions<JinaClip.JinaRerankClientOptions>(name).Configure(o => ConfigurationReader.BindRerank(section.GetSection(RerankSectionName), o));
+        }
 
         if (keyed)
         {
-            services.AddKeyedTransient(name, (sp, _) => Create(sp));
-            services.AddKeyedTransient(name, (sp, _) => CreateRerank(sp));
+            services.TryAddKeyedSingleton(name, (sp, _) => CreateRoot(sp));
+            services.TryAddKeyedSingleton(name, (sp, k) => sp.GetRequiredKeyedService<JinaClip.JinaClient>(k).GetEmbeddingsClient());
+            services.TryAddKeyedSingleton(name, (sp, k) => sp.GetRequiredKeyedService<JinaClip.JinaClient>(k).GetRerankClient(RerankOptions(sp)));
+            services.TryAddKeyedSingleton(name, (sp, k) => sp.GetRequiredKeyedService<JinaClip.JinaClient>(k).GetModelsClient());
         }
         else
         {
-            services.AddTransient(Create);
-            services.AddTransient(CreateRerank);
+            services.TryAddSingleton(CreateRoot);
+            services.TryAddSingleton(sp => sp.GetRequiredService<JinaClip.JinaClient>().GetEmbeddingsClient());
+            services.TryAddSingleton(sp => sp.GetRequiredService<JinaClip.JinaClient>().GetRerankClient(RerankOptions(sp)));
+            services.TryAddSingleton(sp => sp.GetRequiredService<JinaClip.JinaClient>().GetModelsClient());
         }
 
         return builder;

@@ -11,10 +11,8 @@ internal sealed class CallPlan
     private readonly KeyValuePair<string, JsonElement>[] _additionalFields;
 
     public CallPlan(
-        string model, ModelSpec? spec, bool validated, EmbeddingOptions? options, KeyValuePair<string, JsonElement>[] additionalFields, bool checkImageFormats,
-        ImagePreparation? images = null)
+        string model, ModelSpec? spec, bool validated, EmbeddingOptions? options, KeyValuePair<string, JsonElement>[] additionalFields, bool checkImageFormats)
     {
-        Images = images;
         Model = model;
         Spec = spec;
         Validated = validated;
@@ -36,9 +34,6 @@ internal sealed class CallPlan
 
     /// <summary>Gets whether image bytes must start like a format the SDK recognises (<see cref="JinaClientOptions.AllowUnrecognizedImageFormats"/> off).</summary>
     public bool CheckImageFormats { get; }
-
-    /// <summary>Gets the image preparation of the client (<see cref="JinaClientOptions.ImagePreprocessor"/>), or <see langword="null"/>.</summary>
-    public ImagePreparation? Images { get; }
 
     public EmbeddingOptions? Options => _options;
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using JinaClip.Costs;
 using JinaClip.Models;
+using JinaClip.Wire;
 
 namespace JinaClip.Planning;
 
@@ -12,9 +13,6 @@ namespace JinaClip.Planning;
 /// </summary>
 internal sealed class CallPlanner
 {
-    private static readonly string[] WrittenFields =
-        ["model", "input", "embedding_type", "task", "dimensions", "normalized", "late_chunking", "truncate"];
-
     private readonly string _defaultModel;
     private readonly int? _maxBatchSize;
     private readonly long _maxTokensPerRequest;
@@ -22,11 +20,9 @@ internal sealed class CallPlanner
     private readonly bool _checkImageFormats;
     private readonly long? _budget;
     private readonly TokenEstimator? _estimator;
-    private readonly ImagePreparation? _images;
 
-    public CallPlanner(JinaClientOptions options, ImagePreparation? images = null)
+    public CallPlanner(JinaClientOptions options)
     {
-        _images = images;
         _defaultModel = options.DefaultModel;
         _maxBatchSize = options.MaxBatchSize;
         _maxTokensPerRequest = options.MaxTokensPerRequest;
@@ -47,7 +43,7 @@ internal sealed class CallPlanner
             RequestValidator.Validate(spec, options);
         }
 
-        return new CallPlan(model, spec, _validate && spec is not null, options, AdditionalFields(options), _checkImageFormats, _images);
+        return new CallPlan(model, spec, _validate && spec is not null, options, AdditionalFields(options), _checkImageFormats);
     }
 
     /// <summary>Plans a list call whole: nothing that can be checked up front is left to be found after a request was paid for.</summary>
@@ -149,5 +145,5 @@ internal sealed class CallPlanner
         new(_maxBatchSize ?? plan.Spec?.MaxInputs ?? ModelSpec.DefaultMaxInputs, _maxTokensPerRequest);
 
     private static KeyValuePair<string, JsonElement>[] AdditionalFields(EmbeddingOptions? options) =>
-        RawFields.Check(options?.AdditionalRequestFields, WrittenFields, nameof(EmbeddingOptions), nameof(options));
+        RawFields.Check(options?.AdditionalRequestFields, EmbeddingRequestWriter.WrittenFields, nameof(EmbeddingOptions), nameof(options));
 }

@@ -4,7 +4,7 @@ namespace JinaClip.Planning;
 /// The checks of one input that need no upload: an image file exists, is a file, is readable and within the size
 /// limit; an image stream is readable (and, when it can seek, within the limit); image data starts like a format the
 /// SDK recognises (bytes and files here; a stream that can seek is peeked and put back, one that cannot is checked
-/// when it is read, see <see cref="InputPreparer"/>). Messages name the input's position in the call.
+/// when it is read, see <c>Preparation/InputPreparer</c>). Messages name the input's position in the call.
 /// </summary>
 internal static class InputChecks
 {

@@ -1,9 +1,12 @@
-using System.Runtime.ExceptionServices;
+using JinaClip.Wire;
+using JinaClip.Results;
 using JinaClip.Client;
 using JinaClip.Configuration;
 using JinaClip.Costs;
+using JinaClip.Engine;
 using JinaClip.Http;
 using JinaClip.Planning;
+using JinaClip.Preparation;
 using JinaClip.Rerank;
 using JinaClip.Telemetry;
 
@@ -12,8 +15,7 @@ namespace JinaClip;
 /// <summary>
 /// A client for Jina AI's <c>POST /v1/rerank</c>: ranks documents (texts, or for jina-reranker-m0 also images as URL,
 /// bytes, file or stream) by relevance to a query, best first, each with its position in your list. Thread-safe; create
-/// one and reuse it, or get one that shares an embeddings client's connection with
-/// <see cref="JinaRerankClientExtensions.GetRerankClient"/>.
+/// one and reuse it, or get one that shares a root client's connection with <see cref="JinaClient.GetRerankClient"/>.
 /// </summary>
 /// <remarks>
 /// It shares everything with the embeddings client: <see cref="JinaClientOptions"/>, the request pipeline (rate limits,
@@ -26,6 +28,9 @@ public class JinaRerankClient : IDisposable
     private readonly JinaConnection? _connection;
     private readonly bool _ownsConnection;
 
+    /// <summary>Gets the connection this client sends on (<see langword="null"/> on a mock).</summary>
+    internal JinaConnection? Connection => _connection;
+
     /// <summary>Creates a client with an API key and default options.</summary>
     /// <param name="apiKey">The Jina API key.</param>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or white space.</exception>
@@ -35,19 +40,21 @@ public class JinaRerankClient : IDisposable
     }
 
     /// <summary>Creates a client that owns its own <see cref="HttpClient"/>.</summary>
-    /// <param name="options">The options; the API key falls back to <c>JINA_API_KEY</c>.</param>
+    /// <param name="options">The connection's options; the API key falls back to <c>JINA_API_KEY</c>.</param>
+    /// <param name="rerankOptions">The rerank client's own settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException">No API key is set, the endpoint is not allowed, or a limit is out of range.</exception>
-    public JinaRerankClient(JinaClientOptions options)
-        : this(null, options)
+    public JinaRerankClient(JinaClientOptions options, JinaRerankClientOptions? rerankOptions = null)
+        : this(null, options, rerankOptions)
     {
     }
 
     /// <summary>Creates a client on an <see cref="HttpClient"/> the caller owns (e.g. from <c>IHttpClientFactory</c>).</summary>
     /// <param name="httpClient">The client used to send requests; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
-    /// <param name="options">The options; the API key falls back to <c>JINA_API_KEY</c>.</param>
+    /// <param name="options">The connection's options; the API key falls back to <c>JINA_API_KEY</c>.</param>
+    /// <param name="rerankOptions">The rerank client's own settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException">No API key is set, the endpoint is not allowed, or a limit is out of range.</exception>
-    public JinaRerankClient(HttpClient? httpClient, JinaClientOptions options)
-        : this(new JinaConnection(httpClient, options), ownsConnection: true)
+    public JinaRerankClient(HttpClient? httpClient, JinaClientOptions options, JinaRerankClientOptions? rerankOptions = null)
+        : this(new JinaConnection(httpClient, options), ownsConnection: true, rerankOptions)
     {
     }
 
@@ -59,15 +66,16 @@ public class JinaRerankClient : IDisposable
         RerankUri = new Uri(EndpointPolicy.BaseUri(JinaClientOptions.DefaultEndpoint, nameof(RerankUri)), "v1/rerank");
     }
 
-    internal JinaRerankClient(JinaConnection connection, bool ownsConnection)
+    internal JinaRerankClient(JinaConnection connection, bool ownsConnection, JinaRerankClientOptions? rerankOptions)
     {
         _connection = connection;
         _ownsConnection = ownsConnection;
-        DefaultModel = connection.Options.DefaultRerankModel;
+        DefaultModel = rerankOptions?.DefaultModel ?? JinaModels.RerankerV2BaseMultilingual;
+        ArgumentException.ThrowIfNullOrWhiteSpace(DefaultModel, nameof(rerankOptions));
         RerankUri = connection.Pipeline.UrlOf("v1/rerank");
     }
 
-    /// <summary>Gets the reranker used when a call does not name one (<see cref="JinaClientOptions.DefaultRerankModel"/>).</summary>
+    /// <summary>Gets the reranker used when a call does not name one (<see cref="JinaRerankClientOptions.DefaultModel"/>).</summary>
     public string DefaultModel { get; }
 
     /// <summary>Gets the URL requests are sent to (<c>{Endpoint}v1/rerank</c>).</summary>
@@ -82,7 +90,7 @@ public class JinaRerankClient : IDisposable
     /// <exception cref="ArgumentException">The query, a document or an option is invalid for the model; nothing was sent.</exception>
     /// <exception cref="JinaApiException">The API answered with an error status (after retries, for transient ones).</exception>
     /// <exception cref="JinaInvalidResponseException">The response is not a valid ranking of the documents sent.</exception>
-    public Task<RerankResult> RerankAsync(
+    public virtual Task<RerankResult> RerankAsync(
         string query, IEnumerable<string> documents, RerankOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -135,7 +143,7 @@ public class JinaRerankClient : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Disposes the <see cref="HttpClient"/> and rate limiters this client created (none, for a client that shares an embeddings client's).</summary>
+    /// <summary>Disposes the <see cref="HttpClient"/> and rate limiters this client created (none, for a client handed out by a <see cref="JinaClient"/>).</summary>
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
@@ -145,50 +153,10 @@ public class JinaRerankClient : IDisposable
         }
     }
 
-    private static async Task<RerankPart[]> SendAllAsync(JinaConnection connection, RerankPlan plan, CancellationToken cancellationToken)
-    {
-        if (plan.Requests.Count == 1)
-        {
-            return [await SendAsync(connection, plan, plan.Requests[0], cancellationToken).ConfigureAwait(false)];
-        }
-
-        // Pointwise scores do not depend on the other documents of a request, so requests run concurrently and merge exactly.
-        // On the first failure the others are cancelled, and every task is awaited, so no exception goes unobserved.
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var gate = new SemaphoreSlim(connection.Options.MaxConcurrency);
-        var tasks = plan.Requests.Select(async range =>
-        {
-            await gate.WaitAsync(failed.Token).ConfigureAwait(false);
-            try
-            {
-                return await SendAsync(connection, plan, range, failed.Token).ConfigureAwait(false);
-            }
-            catch
-            {
-                failed.Cancel();
-                throw;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToArray();
-
-        try
-        {
-            return await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A sibling's cancellation hides the failure that caused it: throw that one.
-            if (tasks.FirstOrDefault(t => t.IsFaulted)?.Exception?.InnerException is { } cause)
-            {
-                ExceptionDispatchInfo.Capture(cause).Throw();
-            }
-
-            throw;
-        }
-    }
+    private static Task<RerankPart[]> SendAllAsync(JinaConnection connection, RerankPlan plan, CancellationToken cancellationToken) =>
+        // Pointwise scores do not depend on the other documents of a request, so the requests of a split call run
+        // concurrently on the engine and merge exactly; the first failure in list order is the call's exception.
+        RequestEngine.RunAllAsync(plan.Requests, (range, ct) => SendAsync(connection, plan, range, ct), connection.Options.MaxConcurrency, cancellationToken);
 
     private static async Task<RerankPart> SendAsync(JinaConnection connection, RerankPlan plan, InputRange range, CancellationToken cancellationToken)
     {
@@ -201,7 +169,7 @@ public class JinaRerankClient : IDisposable
         }
 
         var prepared = await InputPreparer.PrepareAsync(
-            new Batch(range.Start, documents, estimate), !connection.Options.AllowUnrecognizedImageFormats, connection.Images, plan.Model, cancellationToken).ConfigureAwait(false);
+            documents, range.Start, !connection.Options.AllowUnrecognizedImageFormats, connection.Images, plan.Model, cancellationToken).ConfigureAwait(false);
         var options = plan.Options;
         var call = new RerankCall
         {

@@ -1,4 +1,5 @@
 using JinaClip.Planning;
+using JinaClip.Wire;
 
 namespace JinaClip.Rerank;
 
@@ -8,9 +9,6 @@ namespace JinaClip.Rerank;
 /// </summary>
 internal static class RerankPlanner
 {
-    private static readonly string[] WrittenFields =
-        ["model", "query", "documents", "top_n", "return_documents", "truncation", "max_doc_length", "return_embeddings"];
-
     public static async Task<RerankPlan> PlanAsync(
         string query, IEnumerable<EmbeddingInput> documents, RerankOptions? options, string defaultModel, bool validate, bool checkFormat, CancellationToken cancellationToken)
     {
@@ -73,7 +71,7 @@ internal static class RerankPlanner
             Query = query,
             Documents = list,
             Options = resolved,
-            AdditionalFields = RawFields.Check(resolved.AdditionalRequestFields, WrittenFields, nameof(RerankOptions), nameof(options)),
+            AdditionalFields = RawFields.Check(resolved.AdditionalRequestFields, RerankCall.WrittenFields, nameof(RerankOptions), nameof(options)),
             Requests = Split(list.Length, resolved.MaxDocumentsPerRequest, model, rule, nameof(documents)),
         };
     }

@@ -14,7 +14,7 @@ public class ModelsClientTests
     public async Task GetModelsAsync_ReadsTheEmulatorsCatalogue_Typed()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var models = await client.GetModelsClient().GetModelsAsync(Ct);
 
@@ -35,7 +35,7 @@ public class ModelsClientTests
     {
         var clock = new FakeTimeProvider();
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient(o => { o.TimeProvider = clock; o.ModelCatalogCacheDuration = TimeSpan.FromMinutes(10); });
+        using var client = emulator.CreateJinaClient(o => { o.TimeProvider = clock; o.ModelCatalogCacheDuration = TimeSpan.FromMinutes(10); });
         var catalogue = client.GetModelsClient();
 
         await catalogue.GetModelsAsync(Ct);
@@ -56,7 +56,7 @@ public class ModelsClientTests
     public async Task GetModelAsync_TakesTheShortOrTheFullId(string id)
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var model = await client.GetModelsClient().GetModelAsync(id, Ct);
 
@@ -67,7 +67,7 @@ public class ModelsClientTests
     [Fact]
     public async Task GetModelAsync_AnUnknownModel_IsNull()
     {
-        using var client = new JinaEmulator().CreateClient();
+        using var client = new JinaEmulator().CreateJinaClient();
 
         Assert.Null(await client.GetModelsClient().GetModelAsync("jina-nothing", Ct));
     }
@@ -81,7 +81,7 @@ public class ModelsClientTests
     {
         using var mock = new JinaMock();
         mock.RespondWith(body);
-        using var client = mock.CreateClient();
+        using var client = mock.CreateJinaClient();
 
         var ex = await Assert.ThrowsAsync<JinaInvalidResponseException>(() => client.GetModelsClient().GetModelsAsync(Ct));
 
@@ -106,7 +106,7 @@ public class ModelsClientTests
     {
         var clock = new FakeTimeProvider();
         var emulator = new JinaEmulator(new JinaEmulatorOptions { TimeProvider = clock });
-        using var client = emulator.CreateClient(o => { o.TimeProvider = clock; o.Retry.UseJitter = false; });
+        using var client = emulator.CreateJinaClient(o => { o.TimeProvider = clock; o.Retry.UseJitter = false; });
         emulator.Faults.FailNext(1, HttpStatusCode.BadGateway);
 
         var models = await Clock.Drive(clock, client.GetModelsClient().GetModelsAsync(Ct));

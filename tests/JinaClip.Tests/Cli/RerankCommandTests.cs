@@ -102,7 +102,8 @@ public sealed class RerankCommandTests : IDisposable
         Assert.Contains("reranked the best 5 of 8 with jina-reranker-m0", stderr, StringComparison.Ordinal);
 
         // The reranked three are the reranker's own best three of the vector search's five.
-        using var reference = new JinaEmulator().CreateClient();
+        using var referenceRoot = new JinaEmulator().CreateJinaClient();
+        var reference = referenceRoot.GetEmbeddingsClient();
         var query = await reference.EmbedTextAsync("a bridge", cancellationToken: Ct);
         var files = Directory.GetFiles(_folder).Order(StringComparer.Ordinal).ToArray();
         var cosines = new List<(string Id, float Cosine)>();
@@ -113,7 +114,7 @@ public sealed class RerankCommandTests : IDisposable
         }
 
         var shortlist = cosines.OrderByDescending(c => c.Cosine).Take(5).ToArray();
-        var expected = await reference.GetRerankClient().RerankAsync("a bridge", shortlist.Select(s => EmbeddingInput.FromImageFile(Path.Combine(_folder, s.Id))),
+        var expected = await referenceRoot.GetRerankClient().RerankAsync("a bridge", shortlist.Select(s => EmbeddingInput.FromImageFile(Path.Combine(_folder, s.Id))),
             new RerankOptions { Model = JinaModels.RerankerM0, TopN = 3 }, Ct);
         Assert.Equal(expected.Select(e => shortlist[e.Index].Id), results.Select(r => r.GetProperty("id").GetString()));
     }

@@ -128,13 +128,13 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddJinaClient_AlsoRegistersTheRerankClient_OnTheSameSettingsAndRateLimiter()
+    public async Task AddJinaClient_RegistersTheRootAndEverySubClient_OnOneConnection()
     {
         var builder = Builder(new()
         {
             ["Jina:ApiKey"] = "jina_di",
             ["Jina:Endpoint"] = _server.BaseAddress.ToString(),
-            ["Jina:DefaultRerankModel"] = "jina-reranker-m0",
+            ["Jina:Rerank:DefaultModel"] = "jina-reranker-m0",
             ["Jina:RequestsPerMinute"] = "2",
             ["Jina:ModelCatalogCacheDuration"] = "00:05:00",
         });
@@ -150,6 +150,12 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
 
         Assert.Equal("jina-reranker-m0", rerank.DefaultModel);
         Assert.Equal(new Uri(_server.BaseAddress, "v1/rerank"), rerank.RerankUri);
+        var root = host.Services.GetRequiredService<JinaClient>();
+        Assert.Same(root, host.Services.GetRequiredService<JinaClient>());
+        Assert.Same(root.GetEmbeddingsClient().Connection, embed.Connection);
+        Assert.Same(embed.Connection, rerank.Connection);
+        Assert.Same(embed.Connection, host.Services.GetRequiredService<JinaModelsClient>().Connection);
+        Assert.Same(host.Services.GetRequiredKeyedService<JinaClient>("texts").GetEmbeddingsClient().Connection, host.Services.GetRequiredKeyedService<JinaEmbeddingClient>("texts").Connection);
         Assert.Equal(0, result[0].Index);
         Assert.Equal(TimeSpan.FromMinutes(5), host.Services.GetRequiredService<IOptions<JinaClientOptions>>().Value.ModelCatalogCacheDuration);
         Assert.NotNull(host.Services.GetRequiredKeyedService<JinaRerankClient>("texts"));

@@ -22,8 +22,8 @@ public class RerankBehaviourTests
     {
         var split = new JinaEmulator();
         var whole = new JinaEmulator();
-        using var splitClient = split.CreateClient(o => o.MaxConcurrency = 2);
-        using var wholeClient = whole.CreateClient();
+        using var splitClient = split.CreateJinaClient(o => o.MaxConcurrency = 2);
+        using var wholeClient = whole.CreateJinaClient();
         var documents = Documents(25);
 
         var merged = await splitClient.GetRerankClient().RerankAsync("a red bicycle", documents, new RerankOptions { TopN = topN, MaxDocumentsPerRequest = 10 }, Ct);
@@ -48,7 +48,7 @@ public class RerankBehaviourTests
     public async Task RerankAsync_MoreDocumentsThanOneRequest_ForAListwiseOrUnknownModel_IsRefusedBeforeSending(string model, string why)
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
             client.GetRerankClient().RerankAsync("q", Documents(11), new RerankOptions { Model = model, MaxDocumentsPerRequest = 10 }, Ct));
@@ -62,7 +62,7 @@ public class RerankBehaviourTests
     public async Task RerankAsync_AListwiseModelWithinOneRequest_IsSentWhole()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var result = await client.GetRerankClient().RerankAsync("q", Documents(10), new RerankOptions { Model = JinaModels.RerankerV3, MaxDocumentsPerRequest = 10 }, Ct);
 
@@ -74,7 +74,7 @@ public class RerankBehaviourTests
     public async Task RerankAsync_ResultsOutOfScoreOrder_AreRepaired()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient(o => o.Retry.MaxRetryAttempts = 0);
+        using var client = emulator.CreateJinaClient(o => o.Retry.MaxRetryAttempts = 0);
         emulator.Faults.ShuffleNext();
 
         var result = await client.GetRerankClient().RerankAsync("a red bicycle", Documents(6), cancellationToken: Ct);
@@ -103,7 +103,7 @@ public class RerankBehaviourTests
     {
         using var mock = new JinaMock();
         mock.RespondWith(body);
-        using var client = mock.CreateClient();
+        using var client = mock.CreateJinaClient();
 
         var ex = await Assert.ThrowsAsync<JinaInvalidResponseException>(() => client.GetRerankClient().RerankAsync("q", ["a", "b"], cancellationToken: Ct));
 
@@ -116,7 +116,7 @@ public class RerankBehaviourTests
     {
         using var mock = new JinaMock();
         mock.RespondWith("""{"model":"jina-reranker-m0","usage":{"total_tokens":7},"results":[{"index":1,"relevance_score":0.5,"document":{"image":"https://x/y.png"}}]}""");
-        using var client = mock.CreateClient();
+        using var client = mock.CreateJinaClient();
 
         var result = await client.GetRerankClient().RerankAsync("q", ["a", "b"], new RerankOptions { TopN = 1 }, Ct);
 
@@ -130,7 +130,7 @@ public class RerankBehaviourTests
     {
         var clock = new FakeTimeProvider();
         var emulator = new JinaEmulator(new JinaEmulatorOptions { TimeProvider = clock });
-        using var client = emulator.CreateClient(o => { o.TimeProvider = clock; o.Retry.UseJitter = false; });
+        using var client = emulator.CreateJinaClient(o => { o.TimeProvider = clock; o.Retry.UseJitter = false; });
         emulator.Faults.FailNext(2, HttpStatusCode.ServiceUnavailable);
 
         var result = await Clock.Drive(clock, client.GetRerankClient().RerankAsync("a red bicycle", Documents(3), cancellationToken: Ct));
@@ -145,7 +145,7 @@ public class RerankBehaviourTests
         var clock = new FakeTimeProvider();
         var emulator = new JinaEmulator(new JinaEmulatorOptions { TimeProvider = clock });
         emulator.Faults.Latency = TimeSpan.FromSeconds(30);
-        using var client = emulator.CreateClient(o =>
+        using var client = emulator.CreateJinaClient(o =>
         {
             o.TimeProvider = clock;
             o.NetworkTimeout = TimeSpan.FromSeconds(5);
@@ -164,7 +164,7 @@ public class RerankBehaviourTests
     {
         using var mock = new JinaMock();
         mock.RespondWith($$$"""{"model":"{{{JinaMock.Key}}}","results":[{"index":0,"relevance_score":0.5,"document":{"text":"leak {{{JinaMock.Key}}}"}}]}""");
-        using var client = mock.CreateClient();
+        using var client = mock.CreateJinaClient();
 
         var result = await client.GetRerankClient().RerankAsync("q", ["d"], cancellationToken: Ct);
 
@@ -176,7 +176,7 @@ public class RerankBehaviourTests
     public async Task RerankAsync_APermanentError_IsAJinaApiException_NotRetried()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
         emulator.Faults.FailNext(1, HttpStatusCode.Unauthorized);
 
         var ex = await Assert.ThrowsAsync<JinaApiException>(() => client.GetRerankClient().RerankAsync("q", ["d"], cancellationToken: Ct));
@@ -201,7 +201,7 @@ public class RerankBehaviourTests
         try
         {
             var emulator = new JinaEmulator();
-            using var client = emulator.CreateClient(o => { o.MaxConcurrency = 1; o.Retry.MaxRetryAttempts = 0; });
+            using var client = emulator.CreateJinaClient(o => { o.MaxConcurrency = 1; o.Retry.MaxRetryAttempts = 0; });
             emulator.Faults.PassNext();
             emulator.Faults.FailNext(1, HttpStatusCode.BadRequest);
 
@@ -248,7 +248,7 @@ public class RerankBehaviourTests
             }
         };
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         await client.GetRerankClient().RerankAsync("a red bicycle", Documents(25), new RerankOptions { MaxDocumentsPerRequest = 10 }, Ct);
 

@@ -13,7 +13,7 @@ public class RerankWireTests
     public async Task RerankAsync_Texts_SendsOnlyWhatWasSet_AndRanksWithTheCallersIndices()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
         var rerank = client.GetRerankClient();
 
         var result = await rerank.RerankAsync("a red bicycle", ["a banana", "a bicycle", "a red bicycle with a bell"], cancellationToken: Ct);
@@ -33,7 +33,7 @@ public class RerankWireTests
     public async Task RerankAsync_V3_WritesTopNReturnDocumentsTruncationMaxDocLengthAndReturnEmbeddings()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var result = await client.GetRerankClient().RerankAsync("query", ["one", "two", "three"], new RerankOptions
         {
@@ -52,7 +52,7 @@ public class RerankWireTests
     public async Task RerankAsync_M0_SendsImageBytesAsBase64AndUrlsAsTheyAre_InDocumentOrder()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
         var png = TestImages.Png(2, 2);
 
         var result = await client.GetRerankClient().RerankAsync("a red square",
@@ -72,7 +72,7 @@ public class RerankWireTests
     {
         var emulator = new JinaEmulator();
         var recorder = new RecordingPreprocessor();
-        using var client = emulator.CreateClient(o => o.ImagePreprocessor = recorder);
+        using var client = emulator.CreateJinaClient(o => o.ImagePreprocessor = recorder);
         var png = TestImages.Png(2, 2);
 
         await client.GetRerankClient().RerankAsync("q", ["text", EmbeddingInput.FromImageBytes(png)], new RerankOptions { Model = JinaModels.RerankerM0 }, Ct);
@@ -104,7 +104,7 @@ public class RerankWireTests
     public async Task RerankAsync_AdditionalRequestFields_AreWrittenVerbatimAfterTheSdksOwn()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient(o => o.ValidateRequests = false);
+        using var client = emulator.CreateJinaClient(o => o.ValidateRequests = false);
         var options = new RerankOptions { AdditionalRequestFields = new Dictionary<string, JsonElement> { ["future_field"] = JsonDocument.Parse("""{"a":[1,2]}""").RootElement } };
 
         var ex = await Assert.ThrowsAsync<JinaApiException>(() => client.GetRerankClient().RerankAsync("q", ["d"], options, Ct));
@@ -121,7 +121,7 @@ public class RerankWireTests
     public async Task RerankAsync_ARawFieldTheSdkWrites_IsRefusedBeforeSending(string field)
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
         var options = new RerankOptions { AdditionalRequestFields = new Dictionary<string, JsonElement> { [field] = JsonDocument.Parse("1").RootElement } };
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.GetRerankClient().RerankAsync("q", ["d"], options, Ct));
@@ -143,7 +143,7 @@ public class RerankWireTests
     public async Task RerankAsync_AFieldTheModelDoesNotTake_IsRefusedBeforeSending(string field, RerankOptions options, string message)
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.GetRerankClient().RerankAsync("q", ["d"], options, Ct));
 
@@ -155,7 +155,7 @@ public class RerankWireTests
     public async Task RerankAsync_AnImageForATextReranker_IsRefusedBeforeSending_NamingTheDocumentAndM0()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
             client.GetRerankClient().RerankAsync("q", ["text", EmbeddingInput.FromImageUrl("https://example.com/a.png")], cancellationToken: Ct));
@@ -169,7 +169,7 @@ public class RerankWireTests
     public async Task RerankAsync_WithValidationOff_AFieldTheModelDoesNotTakeReachesTheWire_AndThe422ComesBack()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient(o => o.ValidateRequests = false);
+        using var client = emulator.CreateJinaClient(o => o.ValidateRequests = false);
 
         var ex = await Assert.ThrowsAsync<JinaApiException>(() =>
             client.GetRerankClient().RerankAsync("q", ["d"], new RerankOptions { MaxDocumentLength = 100 }, Ct));
@@ -185,7 +185,7 @@ public class RerankWireTests
     public async Task RerankAsync_EmptyQuery_IsRefused(string query, string message)
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.GetRerankClient().RerankAsync(query, ["d"], cancellationToken: Ct));
 
@@ -197,7 +197,7 @@ public class RerankWireTests
     public async Task RerankAsync_NoDocumentsOrANullOne_IsRefusedNamingIt()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
         var rerank = client.GetRerankClient();
 
         var none = await Assert.ThrowsAsync<ArgumentException>(() => rerank.RerankAsync("q", Array.Empty<string>(), cancellationToken: Ct));
@@ -212,7 +212,7 @@ public class RerankWireTests
     public async Task RerankAsync_AMissingImageFile_IsRefusedBeforeSending()
     {
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();
+        using var client = emulator.CreateJinaClient();
 
         await Assert.ThrowsAsync<FileNotFoundException>(() => client.GetRerankClient().RerankAsync(
             "q", ["a", EmbeddingInput.FromImageFile("/no/such/photo.jpg")], new RerankOptions { Model = JinaModels.RerankerM0 }, Ct));

@@ -1,4 +1,3 @@
-using System.Reflection;
 using JinaClip.Pipeline;
 
 namespace JinaClip.Tests.TestSupport;
@@ -6,9 +5,6 @@ namespace JinaClip.Tests.TestSupport;
 /// <summary>Reaches the request pipeline a client built, so tests can check its stages against the documentation.</summary>
 internal static class ClientInternals
 {
-    public static RequestPipeline PipelineOf(JinaEmbeddingClient client)
-    {
-        var engine = typeof(JinaEmbeddingClient).GetField("_engine", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(client)!;
-        return (RequestPipeline)engine.GetType().GetField("_pipeline", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(engine)!;
-    }
+    public static RequestPipeline PipelineOf(JinaEmbeddingClient client) =>
+        (client.Connection ?? throw new InvalidOperationException("A mock has no pipeline.")).Pipeline;
 }

@@ -48,5 +48,13 @@ internal sealed class JinaMock : IDisposable
         return new JinaEmbeddingClient(HttpClient, options);
     }
 
+    /// <summary>A root client on this mock, for the rerank and catalogue clients it hands out.</summary>
+    public JinaClient CreateJinaClient(Action<JinaClientOptions>? configure = null)
+    {
+        var options = new JinaClientOptions { ApiKey = Key, Retry = { MaxRetryAttempts = 0 } };
+        configure?.Invoke(options);
+        return new JinaClient(HttpClient, options);
+    }
+
     public void Dispose() => _handler.Dispose();
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using JinaClip.Wire;
+using JinaClip.Results;
 
-namespace JinaClip.Rerank;
+namespace JinaClip.Wire;
 
 /// <summary>
 /// Reads a rerank success body with <see cref="Utf8JsonReader"/> and checks it: exactly the expected number of results

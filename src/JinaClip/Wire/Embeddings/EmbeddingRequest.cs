@@ -43,12 +43,7 @@ internal sealed class EmbeddingRequest : ApiCall
 
     public override string DescribeCap() => ResponseLimit.Describe(this);
 
-    public override string DescribeItems() => string.Join(" | ", Inputs.Select(i => i.Kind switch
-    {
-        EmbeddingInputKind.Text => i.Value,
-        EmbeddingInputKind.ImageUrl => $"image {i.Value}",
-        _ => $"image ({i.Kind}, {i.ImageData.Length} bytes)",
-    }));
+    public override string DescribeItems() => RequestJson.DescribeInputs(Inputs);
 
     public override int EstimateBodySize() => EmbeddingRequestWriter.EstimateSize(this);
 

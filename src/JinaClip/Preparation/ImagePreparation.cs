@@ -1,7 +1,7 @@
 using JinaClip.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace JinaClip.Planning;
+namespace JinaClip.Preparation;
 
 /// <summary>
 /// Runs the configured <see cref="IImagePreprocessor"/> on one image as its batch is read: a failure names the input's

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Net;
 using System.Text.Json;
-using JinaClip.Wire;
+using JinaClip.Results;
 
-namespace JinaClip.Rerank;
+namespace JinaClip.Wire;
 
 /// <summary>One <c>POST /v1/rerank</c> request: a query and up to one request's worth of documents, already prepared.</summary>
 internal sealed class RerankCall : ApiCall
@@ -17,6 +17,10 @@ internal sealed class RerankCall : ApiCall
     public override string Operation => "rerank";
 
     public override string ResultNoun => "rerank results";
+
+    /// <summary>The fields the SDK writes itself; a raw field of the same name is refused.</summary>
+    public static readonly string[] WrittenFields =
+        ["model", "query", "documents", "top_n", "return_documents", "truncation", "max_doc_length", "return_embeddings"];
 
     public override string Path => "v1/rerank";
 
@@ -59,78 +63,27 @@ internal sealed class RerankCall : ApiCall
     public override string DescribeCap() =>
         $"{ExpectedResults} ranked document(s){(ReturnEmbeddings == true ? " with embeddings" : string.Empty)} of a request of {Documents.Length} document(s)";
 
-    public override string DescribeItems() =>
-        $"query: {Query} | " + string.Join(" | ", Documents.Select(d => d.Kind switch
-        {
-            EmbeddingInputKind.Text => d.Value,
-            EmbeddingInputKind.ImageUrl => $"image {d.Value}",
-            _ => $"image ({d.Kind}, {d.ImageData.Length} bytes)",
-        }));
+    public override string DescribeItems() => $"query: {Query} | " + RequestJson.DescribeInputs(Documents);
 
     public override int EstimateBodySize()
     {
-        long size = 256 + ((Model.Length + Query.Length) * 6L);
-        foreach (var field in AdditionalFields)
-        {
-            size += 8 + ((field.Key.Length + field.Value.GetRawText().Length) * 6L);
-        }
-
-        foreach (var document in Documents)
-        {
-            size += 16 + (document.IsImageData ? ((document.ImageData.Length + 2) / 3 * 4) : ((document.Value?.Length ?? 0) * 6L));
-        }
-
+        var size = 256 + ((Model.Length + Query.Length) * 6L) + RequestJson.EstimateSize(Documents, AdditionalFields, bytesPerChar: 6);
         return (int)Math.Min(size, Array.MaxLength);
     }
 
     public override void WriteBody(IBufferWriter<byte> output)
     {
-        using var writer = new Utf8JsonWriter(output, EmbeddingRequestWriter.WriterOptions);
+        using var writer = new Utf8JsonWriter(output, RequestJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("model", Model);
         writer.WriteString("query", Query);
-        writer.WriteStartArray("documents");
-        foreach (var document in Documents)
-        {
-            if (document.Kind == EmbeddingInputKind.Text)
-            {
-                writer.WriteStringValue(document.Value);
-                continue;
-            }
-
-            writer.WriteStartObject();
-            if (document.IsImageData)
-            {
-                writer.WriteBase64String("image", document.ImageData.Span);
-            }
-            else
-            {
-                writer.WriteString("image", document.Value);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        if (TopN is { } topN)
-        {
-            writer.WriteNumber("top_n", topN);
-        }
-
-        Optional(writer, "return_documents", ReturnDocuments);
-        Optional(writer, "truncation", Truncation);
-        if (MaxDocumentLength is { } length)
-        {
-            writer.WriteNumber("max_doc_length", length);
-        }
-
-        Optional(writer, "return_embeddings", ReturnEmbeddings);
-        foreach (var field in AdditionalFields)
-        {
-            writer.WritePropertyName(field.Key);
-            writer.WriteRawValue(field.Value.GetRawText(), skipInputValidation: true);
-        }
-
+        RequestJson.WriteInputs(writer, "documents", Documents, textAsPlainString: true);
+        RequestJson.WriteOptional(writer, "top_n", TopN);
+        RequestJson.WriteOptional(writer, "return_documents", ReturnDocuments);
+        RequestJson.WriteOptional(writer, "truncation", Truncation);
+        RequestJson.WriteOptional(writer, "max_doc_length", MaxDocumentLength);
+        RequestJson.WriteOptional(writer, "return_embeddings", ReturnEmbeddings);
+        RequestJson.WriteRawFields(writer, AdditionalFields);
         writer.WriteEndObject();
         writer.Flush();
     }
@@ -139,13 +92,5 @@ internal sealed class RerankCall : ApiCall
     {
         var part = RerankResponseReader.Read(body, this, status, apiKey);
         return new ApiResult(part, part.Model, part.Documents.Length, part.TotalTokens, part.TotalTokens);
-    }
-
-    private static void Optional(Utf8JsonWriter writer, string name, bool? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteBoolean(name, v);
-        }
     }
 }

@@ -1,65 +1,44 @@
+using JinaClip.Engine;
+using JinaClip.Planning;
 using JinaClip.Wire;
 
-namespace JinaClip.Planning;
+namespace JinaClip.Preparation;
 
-/// <summary>Reads one checked batch's files and streams into what goes on the wire, just before the batch is sent.</summary>
+/// <summary>Reads one checked request's files and streams into what goes on the wire, just before the batch is sent.</summary>
 internal static class InputPreparer
 {
-    /// <summary>Reads the batch's files and streams and, with a preprocessor, prepares its images (a few at once).</summary>
+    /// <summary>Reads the inputs' files and streams and, with a preprocessor, prepares their images (a few at once, on the engine).</summary>
+    /// <param name="inputs">One request's inputs, checked at planning.</param>
+    /// <param name="start">The position of the first input in the call, for messages.</param>
+    /// <param name="checkFormat">Whether image bytes must start like a format the SDK recognises.</param>
+    /// <param name="images">The client's image preparation, or <see langword="null"/>.</param>
+    /// <param name="model">The model the images are prepared for.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
     public static async Task<PreparedInput[]> PrepareAsync(
-        Batch batch, bool checkFormat, ImagePreparation? images, string model, CancellationToken cancellationToken)
+        ReadOnlyMemory<EmbeddingInput> inputs, int start, bool checkFormat, ImagePreparation? images, string model, CancellationToken cancellationToken)
     {
-        var prepared = new PreparedInput[batch.Inputs.Length];
         if (images is null)
         {
+            var prepared = new PreparedInput[inputs.Length];
             for (var i = 0; i < prepared.Length; i++)
             {
-                prepared[i] = await PrepareOneAsync(batch.Inputs.Span[i], batch.Start + i, checkFormat, null, model, cancellationToken).ConfigureAwait(false);
+                prepared[i] = await PrepareOneAsync(inputs.Span[i], start + i, checkFormat, null, model, cancellationToken).ConfigureAwait(false);
             }
 
             return prepared;
         }
 
-        // Decoding and resizing are CPU work: a few images at once, each read just before it is prepared, so that at
-        // most that many originals are held in memory.
-        using var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
-        var work = new Task[prepared.Length];
-        for (var i = 0; i < prepared.Length; i++)
-        {
-            var position = i;
-            if (!batch.Inputs.Span[i].IsImage)
-            {
-                // Texts need no preparation work: no thread, no gate.
-                prepared[i] = new(EmbeddingInputKind.Text, batch.Inputs.Span[i].Value, default);
-                work[i] = Task.CompletedTask;
-                continue;
-            }
-
-            work[i] = Task.Run(async () =>
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    prepared[position] = await PrepareOneAsync(batch.Inputs.Span[position], batch.Start + position, checkFormat, images, model, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }, cancellationToken);
-        }
-
-        try
-        {
-            await Task.WhenAll(work).ConfigureAwait(false);
-        }
-        catch (Exception) when (work.FirstOrDefault(t => t.IsFaulted)?.Exception?.InnerException is { } first)
-        {
-            // The first input that failed, in input order, whichever finished first.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-        }
-
-        return prepared;
+        // Decoding and resizing are CPU work: a few images at once on the thread pool, each read just before it is
+        // prepared, so that at most that many originals are held in memory. Texts need no thread. The first input that
+        // failed, in input order, is the one reported.
+        var positions = Enumerable.Range(0, inputs.Length).ToArray();
+        return await RequestEngine.RunAllAsync<int, PreparedInput>(
+            positions,
+            (i, ct) => inputs.Span[i] is { IsImage: false } text
+                ? Task.FromResult(new PreparedInput(EmbeddingInputKind.Text, text.Value, default))
+                : Task.Run(() => PrepareOneAsync(inputs.Span[i], start + i, checkFormat, images, model, ct), ct),
+            Math.Max(1, Environment.ProcessorCount),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<PreparedInput> PrepareOneAsync(

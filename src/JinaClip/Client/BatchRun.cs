@@ -1,9 +1,10 @@
+using JinaClip.Engine;
 using JinaClip.Pipeline;
 
-namespace JinaClip.Batching;
+namespace JinaClip.Client;
 
-/// <summary>What one call's batches share while they run: retries and usage so far, and how many batches were launched.</summary>
-internal sealed class BatchRun
+/// <summary>What one embeddings call's batches share while they run: retries and usage so far, and the batches started.</summary>
+internal sealed class BatchRun : EngineRun
 {
     public RetryCounter Retries { get; } = new();
 
@@ -11,7 +12,4 @@ internal sealed class BatchRun
 
     /// <summary>Gets or sets the call's operation span, the parent of every attempt span (<see langword="default"/>: <see cref="System.Diagnostics.Activity.Current"/>).</summary>
     public System.Diagnostics.ActivityContext TraceParent { get; set; }
-
-    /// <summary>Gets the number of batches handed to the pipeline, in the order the plan gave them.</summary>
-    public int Launched { get; internal set; }
 }

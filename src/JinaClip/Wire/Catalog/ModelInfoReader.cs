@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
-namespace JinaClip.Catalog;
+namespace JinaClip.Wire;
 
 /// <summary>Reads the API's <c>ModelListResponse</c> and <c>ModelInfo</c>; a missing or mistyped field is named in the error.</summary>
 internal static class ModelInfoReader

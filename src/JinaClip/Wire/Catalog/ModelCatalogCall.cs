@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using JinaClip.Wire;
 
-namespace JinaClip.Catalog;
+
+namespace JinaClip.Wire;
 
 /// <summary><c>GET /v1/models</c>, or <c>GET /v1/models/{id}</c> for one model: no body, a bounded answer read as <c>ModelInfo</c>s.</summary>
 internal sealed class ModelCatalogCall : ApiCall
