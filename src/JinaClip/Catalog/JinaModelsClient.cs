@@ -1,6 +1,7 @@
 using JinaClip.Wire;
-using JinaClip.Client;
+using JinaClip.Connection;
 using JinaClip.Configuration;
+using JinaClip.Engine;
 using JinaClip.Http;
 using JinaClip.Pipeline;
 
@@ -75,8 +76,7 @@ public class JinaModelsClient : IDisposable
                 return fetched;
             }
 
-            var models = await connection.Pipeline.SendAsync<List<ModelInfo>>(
-                new ModelCatalogCall(null) { Model = string.Empty }, 0, new RetryCounter(), default, cancellationToken).ConfigureAwait(false);
+            var models = await SendAsync(connection, new ModelCatalogCall(null) { Model = string.Empty }, cancellationToken).ConfigureAwait(false);
             _cache = (models, connection.Time.GetUtcNow());
             return models;
         }
@@ -103,8 +103,7 @@ public class JinaModelsClient : IDisposable
 
         try
         {
-            var models = await connection.Pipeline.SendAsync<List<ModelInfo>>(
-                new ModelCatalogCall(id) { Model = string.Empty }, 0, new RetryCounter(), default, cancellationToken).ConfigureAwait(false);
+            var models = await SendAsync(connection, new ModelCatalogCall(id) { Model = string.Empty }, cancellationToken).ConfigureAwait(false);
             return models[0];
         }
         catch (JinaApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound && ex is not JinaInvalidResponseException)
@@ -137,6 +136,10 @@ public class JinaModelsClient : IDisposable
             }
         }
     }
+
+    /// <summary>A catalogue call is one request: a run of one part on the engine, through the shared pipeline.</summary>
+    private static Task<List<ModelInfo>> SendAsync(JinaConnection connection, ModelCatalogCall call, CancellationToken cancellationToken) =>
+        RequestEngine.RunOneAsync(call, (c, ct) => connection.Pipeline.SendAsync<List<ModelInfo>>(c, 0, new RetryCounter(), default, ct), cancellationToken);
 
     private JinaConnection RequireConnection() => _connection ?? throw new NotSupportedException(
         "This JinaModelsClient was built with the protected constructor, for mocking, and cannot send requests. Override GetModelsAsync.");

@@ -1,4 +1,4 @@
-using JinaClip.Client;
+using JinaClip.Connection;
 using JinaClip.Configuration;
 using JinaClip.Http;
 

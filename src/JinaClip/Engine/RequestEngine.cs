@@ -122,6 +122,13 @@ internal static class RequestEngine
         }
     }
 
+    /// <summary>Runs one part (a call that is never split, such as the catalogue's) on the engine, throwing its failure as it is.</summary>
+    public static async Task<TResult> RunOneAsync<TPart, TResult>(TPart part, Func<TPart, CancellationToken, Task<TResult>> work, CancellationToken cancellationToken)
+    {
+        var results = await RunAllAsync([part], work, maxConcurrency: 1, cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
 #pragma warning disable CS1998 // An iterator over parts known already: nothing to await.
     /// <summary>The parts of a list, as the engine pulls them.</summary>
     public static async IAsyncEnumerable<T> ToAsync<T>(IReadOnlyList<T> parts)

@@ -1,6 +1,5 @@
 using JinaClip.Wire;
-using JinaClip.Results;
-using JinaClip.Client;
+using JinaClip.Connection;
 using JinaClip.Configuration;
 using JinaClip.Costs;
 using JinaClip.Engine;

@@ -1,4 +1,3 @@
-using JinaClip.Results;
 namespace JinaClip.Rerank;
 
 /// <summary>Merges the answers to a split call: all results by score (best first, ties by position), then <c>top_n</c>.</summary>

@@ -23,7 +23,7 @@ internal static partial class ArchitectureDocument
     public static IReadOnlyList<string> FolderOrder() => [.. TableAfter("## What each folder may use").Select(r => r[0].Trim('`'))];
 
     /// <summary>The request stages, in the order of the stage table.</summary>
-    public static IReadOnlyList<string> Stages() => [.. TableAfter("## The path of one call").Select(r => r[0].Trim('`'))];
+    public static IReadOnlyList<string> Stages() => [.. TableAfter("## The path of an embeddings call").Select(r => r[0].Trim('`'))];
 
     /// <summary>Every backticked name in the bullet list of the naming section: the types that carry the prefix.</summary>
     public static IReadOnlySet<string> PrefixedTypes()

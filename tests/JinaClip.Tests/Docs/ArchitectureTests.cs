@@ -64,6 +64,52 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void OnlyWire_ReadsOrWritesJson()
+    {
+        var outside = FolderDependencies.JsonOutsideWire(FolderDependencies.SourceRoot);
+
+        Assert.True(outside.Count == 0, "JSON read or written outside Wire/: " + string.Join("; ", outside));
+    }
+
+    [Fact]
+    public void JsonRule_CatchesAMisplacedUtf8JsonWriter_AndOnlyIt()
+    {
+        // A source tree of its own: Wire may write JSON, Rerank may not; a mention in a comment or a string is no use.
+        var root = Directory.CreateTempSubdirectory("jinaclip-architecture-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "Wire", "Rerank"));
+            Directory.CreateDirectory(Path.Combine(root, "Rerank"));
+            File.WriteAllText(Path.Combine(root, "Wire", "Rerank", "RerankCall.cs"), "class RerankCall { void W(System.Buffers.IBufferWriter<byte> o) { using var w = new System.Text.Json.Utf8JsonWriter(o); } }");
+            File.WriteAllText(Path.Combine(root, "Rerank", "RerankPlanner.cs"), "class RerankPlanner { /* Utf8JsonWriter */ string S = \"Utf8JsonWriter\"; }");
+            File.WriteAllText(Path.Combine(root, "Rerank", "Misplaced.cs"), "class Misplaced { void W(System.IO.Stream s) { using var w = new System.Text.Json.Utf8JsonWriter(s); w.WriteString(\"top_n\", \"3\"); } }");
+
+            var outside = FolderDependencies.JsonOutsideWire(root);
+
+            Assert.Equal(["Rerank/Misplaced.cs: Utf8JsonWriter"], outside);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void OnlyTheEngine_RunsWorkConcurrently()
+    {
+        // The one loop that runs requests concurrently is Engine/RequestEngine: no other source file of any package
+        // waits on a set of tasks.
+        var src = Path.Combine(MarkdownSnippets.RepositoryRoot, "src");
+        var loops = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(p => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(p), @"\b(WhenAll|WhenAny|ForEachAsync)\b"))
+            .Select(p => Path.GetRelativePath(src, p).Replace('\\', '/'))
+            .ToList();
+
+        Assert.Equal(["JinaClip/Engine/RequestEngine.cs"], loops);
+    }
+
+    [Fact]
     public void StageTable_MatchesThePipelineTheClientBuilds()
     {
         using var client = new JinaEmbeddingClient(new JinaClientOptions { ApiKey = "jina_architecture" });

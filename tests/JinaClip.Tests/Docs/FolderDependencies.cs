@@ -11,20 +11,49 @@ internal static partial class FolderDependencies
 {
     public static string SourceRoot { get; } = Path.Combine(MarkdownSnippets.RepositoryRoot, "src", "JinaClip");
 
-    /// <summary>The folders that hold source files.</summary>
-    public static IReadOnlyList<string> Folders() =>
-        [.. Directory.GetDirectories(SourceRoot)
+    /// <summary>The folders that hold source files (in them or in their sub-folders, such as <c>Wire/Rerank</c>).</summary>
+    public static IReadOnlyList<string> Folders() => Folders(SourceRoot);
+
+    /// <summary>The top folders of <paramref name="root"/> that hold source files.</summary>
+    public static IReadOnlyList<string> Folders(string root) =>
+        [.. Directory.GetDirectories(root)
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(d => d is not "bin" and not "obj" && Directory.GetFiles(Path.Combine(SourceRoot, d), "*.cs").Length > 0)
+            .Where(d => d is not "bin" and not "obj" && SourceFiles(Path.Combine(root, d)).Any())
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>The source files of a folder and its sub-folders.</summary>
+    public static IEnumerable<string> SourceFiles(string folder) => Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories);
+
+    /// <summary>
+    /// Every place outside <c>Wire/</c> that reads or writes JSON: the only way to put a field name on the wire or read
+    /// one off it is through these types and members, so a folder without them knows no field names.
+    /// </summary>
+    /// <param name="root">The source root (<c>src/JinaClip</c>, or a test's own tree).</param>
+    /// <returns><c>Folder/File.cs: Name</c> for each use.</returns>
+    public static IReadOnlyList<string> JsonOutsideWire(string root)
+    {
+        var found = new List<string>();
+        foreach (var folder in Folders(root).Where(f => f != "Wire"))
+        {
+            foreach (var path in SourceFiles(Path.Combine(root, folder)))
+            {
+                foreach (var name in JsonApi().Matches(CodeOnly(File.ReadAllText(path))).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+                {
+                    found.Add($"{Path.GetRelativePath(root, path).Replace('\\', '/')}: {name}");
+                }
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Folder → folders it uses → the references that prove it (<c>File.cs: TypeName</c>).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Compute()
     {
         var code = Folders().ToDictionary(
             f => f,
-            f => Directory.GetFiles(Path.Combine(SourceRoot, f), "*.cs").ToDictionary(p => Path.GetFileName(p)!, p => CodeOnly(File.ReadAllText(p))));
+            f => SourceFiles(Path.Combine(SourceRoot, f)).ToDictionary(p => Path.GetRelativePath(Path.Combine(SourceRoot, f), p), p => CodeOnly(File.ReadAllText(p))));
 
         var declaredIn = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (folder, files) in code)
@@ -83,6 +112,9 @@ internal static partial class FolderDependencies
 
     [GeneratedRegex(@"\b(?:class|struct|record|interface|enum)\s+(?<name>[A-Z]\w*)")]
     private static partial Regex Declaration();
+
+    [GeneratedRegex(@"\b(?:Utf8JsonReader|Utf8JsonWriter|JsonDocument|JsonSerializer|JsonSerializerContext|JsonNode\.Parse|GetProperty|TryGetProperty|ValueTextEquals|WriteTo)\b")]
+    private static partial Regex JsonApi();
 
     [GeneratedRegex(@"\b[A-Z]\w*\b")]
     private static partial Regex Identifier();

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net;
 using System.Text.Json;
-using JinaClip.Results;
 
 namespace JinaClip.Wire;
 

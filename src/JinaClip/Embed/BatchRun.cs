@@ -1,7 +1,7 @@
 using JinaClip.Engine;
 using JinaClip.Pipeline;
 
-namespace JinaClip.Client;
+namespace JinaClip.Embed;
 
 /// <summary>What one embeddings call's batches share while they run: retries and usage so far, and the batches started.</summary>
 internal sealed class BatchRun : EngineRun

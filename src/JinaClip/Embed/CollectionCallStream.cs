@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using JinaClip.Engine;
 
-namespace JinaClip.Client;
+namespace JinaClip.Embed;
 
 /// <summary>
 /// Streaming for a client built with the protected constructor: the stream is cut into chunks and each chunk goes
@@ -52,13 +52,13 @@ internal static class CollectionCallStream
         }
     }
 
-    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<(Chunk, JinaEmbeddingCollection)> enumerator)
+    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<(StreamChunk, JinaEmbeddingCollection)> enumerator)
     {
         try
         {
             return await enumerator.MoveNextAsync().ConfigureAwait(false);
         }
-        catch (EngineFailure<Chunk, (Chunk, JinaEmbeddingCollection)> failure)
+        catch (EngineFailure<StreamChunk, (StreamChunk, JinaEmbeddingCollection)> failure)
         {
             // The override's own exception, as a caller of the override would see it.
             ExceptionDispatchInfo.Capture(failure.Failures[0].Error).Throw();
@@ -66,7 +66,7 @@ internal static class CollectionCallStream
         }
     }
 
-    private static async IAsyncEnumerable<Chunk> Chunks(IAsyncEnumerable<EmbeddingInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<StreamChunk> Chunks(IAsyncEnumerable<EmbeddingInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var chunk = new List<EmbeddingInput>(ChunkSize);
         var offset = 0;
@@ -75,7 +75,7 @@ internal static class CollectionCallStream
             chunk.Add(input ?? throw new ArgumentException($"Input {offset + chunk.Count} of the stream is null.", nameof(inputs)));
             if (chunk.Count == ChunkSize)
             {
-                yield return new Chunk(offset, chunk);
+                yield return new StreamChunk(offset, chunk);
                 offset += chunk.Count;
                 chunk = new List<EmbeddingInput>(ChunkSize);
             }
@@ -83,9 +83,9 @@ internal static class CollectionCallStream
 
         if (chunk.Count > 0)
         {
-            yield return new Chunk(offset, chunk);
+            yield return new StreamChunk(offset, chunk);
         }
     }
 
-    private sealed record Chunk(int Offset, List<EmbeddingInput> Inputs);
+    private sealed record StreamChunk(int Offset, List<EmbeddingInput> Inputs);
 }

@@ -1,4 +1,4 @@
-namespace JinaClip.Client;
+namespace JinaClip.Embed;
 
 /// <summary>Sums usage across batches; a count stays missing only when no batch reported it.</summary>
 internal sealed class UsageTotals

@@ -5,7 +5,7 @@ using JinaClip.Preparation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace JinaClip.Client;
+namespace JinaClip.Connection;
 
 /// <summary>
 /// What every client of one account and endpoint shares: the checked options, the one request pipeline (so retries,

@@ -1,4 +1,4 @@
-namespace JinaClip.Results;
+namespace JinaClip;
 
 /// <summary>The order of a ranking: higher score first, and on equal scores the earlier document first.</summary>
 internal sealed class RankOrder : IComparer<RankedDocument>

@@ -1,7 +1,7 @@
 using JinaClip.Engine;
 using JinaClip.Planning;
 
-namespace JinaClip.Client;
+namespace JinaClip.Embed;
 
 /// <summary>Turns the engine's report of a failed embeddings call into the public <see cref="JinaBatchException"/>.</summary>
 internal static class BatchFailureReport

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using JinaClip.Client;
+using JinaClip.Connection;
+using JinaClip.Embed;
 using JinaClip.Configuration;
 using JinaClip.Engine;
 using JinaClip.Http;

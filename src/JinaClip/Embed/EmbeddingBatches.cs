@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
+using JinaClip.Connection;
 using JinaClip.Engine;
 using JinaClip.Planning;
 using JinaClip.Preparation;
 
-namespace JinaClip.Client;
+namespace JinaClip.Embed;
 
 /// <summary>
 /// Runs the planned batches of one embeddings call, list or stream, on the engine: each batch's inputs are read (and
