@@ -6,16 +6,21 @@ namespace JinaClip.Imaging;
 /// </summary>
 internal static class TargetSize
 {
-    private const int Patch = 28;
-
     /// <summary>Gets the size to resize to (before any crop) and the crop side, or <see langword="null"/> to send the image unchanged.</summary>
-    public static (int Width, int Height, int? Crop)? For(string model, int width, int height, ImageDownscalingOptions options) => model switch
+    /// <remarks>The size each model sees is the core's model table's (<see cref="JinaModels.GetImageInput"/>): this package keeps no list of models.</remarks>
+    public static (int Width, int Height, int? Crop)? For(string model, int width, int height, ImageDownscalingOptions options)
     {
-        JinaModels.ClipV1 => Clip(width, height, 224, options.Mode),
-        JinaModels.ClipV2 => Clip(width, height, 512, options.Mode),
-        JinaModels.EmbeddingsV4 => Budget(width, height, options.EmbeddingsV4MaxPixels),
-        _ => null,
-    };
+        if (JinaModels.GetImageInput(model) is not { } image)
+        {
+            return null;
+        }
+
+        return image.Rule switch
+        {
+            ImageResizeRule.ShortestSide => Clip(width, height, image.Side, options.Mode),
+            ImageResizeRule.PixelBudget => Budget(width, height, options.EmbeddingsV4MaxPixels, image.PatchSize),
+        };
+    }
 
     /// <summary>Shortest side to <paramref name="side"/>, rounded as the model's preprocessing (Python's round) does.</summary>
     private static (int, int, int?)? Clip(int width, int height, int side, DownscaleMode mode)
@@ -32,8 +37,8 @@ internal static class TargetSize
         return (w, h, mode == DownscaleMode.CenterCrop ? side : null);
     }
 
-    /// <summary>Within <paramref name="maxPixels"/>, sides multiples of 28, aspect kept (the Qwen2.5-VL "smart resize" rule).</summary>
-    private static (int, int, int?)? Budget(int width, int height, int maxPixels)
+    /// <summary>Within <paramref name="maxPixels"/>, sides multiples of <paramref name="patch"/>, aspect kept (the Qwen2.5-VL "smart resize" rule).</summary>
+    private static (int, int, int?)? Budget(int width, int height, int maxPixels, int patch)
     {
         if ((long)width * height <= maxPixels)
         {
@@ -41,8 +46,8 @@ internal static class TargetSize
         }
 
         var beta = Math.Sqrt((double)width * height / maxPixels);
-        var w = Math.Max(Patch, (int)Math.Floor(width / beta / Patch) * Patch);
-        var h = Math.Max(Patch, (int)Math.Floor(height / beta / Patch) * Patch);
+        var w = Math.Max(patch, (int)Math.Floor(width / beta / patch) * patch);
+        var h = Math.Max(patch, (int)Math.Floor(height / beta / patch) * patch);
         return (w, h, null);
     }
 }

@@ -72,7 +72,7 @@ internal static class ResponseWriter
 
                 writer.WriteEndArray();
                 break;
-            default:
+            case EmbeddingType.Float:
                 writer.WriteStartArray();
                 foreach (var value in vector)
                 {
@@ -81,6 +81,8 @@ internal static class ResponseWriter
 
                 writer.WriteEndArray();
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, "An embedding type the emulator does not write.");
         }
     }
 

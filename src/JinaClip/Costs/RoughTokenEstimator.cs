@@ -2,7 +2,8 @@ namespace JinaClip.Costs;
 
 /// <summary>
 /// The quick estimate used to pack batches and feed the tokens-per-minute limiter: ⌈1.1 × words⌉ per text (the launch
-/// post's rule), and one image tile per image (1,000 tokens; 4,000 for jina-clip-v2), since sizes are not read here.
+/// post's rule), and one image tile per image (the model's tile price from the model table; 1,000 tokens for a model it does not
+/// know), since sizes are not read here.
 /// </summary>
 internal static class RoughTokenEstimator
 {
@@ -27,5 +28,6 @@ internal static class RoughTokenEstimator
         return Math.Max(1, ((words * 11) + 9) / 10);
     }
 
-    private static int ImageTile(string model) => model == JinaModels.ClipV2 ? 4000 : 1000;
+    private static int ImageTile(string model) =>
+        Models.ModelCatalog.Find(model)?.RoughImageTokens ?? Models.ModelSpec.DefaultImageTileTokens;
 }

@@ -125,8 +125,12 @@ public sealed class TokenEstimator
                     stream.Position = position;
                 }
 
-            default:
+            case EmbeddingInputKind.ImageUrl:
                 return await ImageHeaderReader.ReadUrlAsync(new Uri(input.Value!), _options.ImageUrls, _fallbackImageClient, cancellationToken).ConfigureAwait(false);
+            case EmbeddingInputKind.Text:
+                throw new ArgumentException($"Input {index} is a text; only images have a size.");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(input), input.Kind, $"Input {index} is of a kind the estimator does not know.");
         }
     }
 

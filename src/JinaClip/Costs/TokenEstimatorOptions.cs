@@ -5,17 +5,15 @@ public sealed class TokenEstimatorOptions
 {
     /// <summary>Gets the image rule for each model, by model name (ordinal).</summary>
     /// <value>
-    /// The defaults: <c>jina-clip-v1</c> 224-px tiles × 1,000 tokens (from the model's launch post: 750×500 → 4×3 = 12
-    /// tiles = 12,000 tokens); <c>jina-clip-v2</c> 512-px tiles × 4,000 tokens (an <b>assumption</b> from third-party
-    /// summaries: override it if your bills say otherwise); <c>jina-embeddings-v4</c> 28-px tiles × 10 tokens (an
-    /// <b>assumption</b> from one third-party guide). Add a rule for any other model that takes images.
+    /// The SDK's model table (<see cref="JinaModels.GetImageInput"/>): <c>jina-clip-v1</c> 224-px tiles × 1,000 tokens
+    /// (from the model's launch post: 750×500 → 4×3 = 12 tiles = 12,000 tokens); <c>jina-clip-v2</c> 512-px tiles × 4,000
+    /// tokens (an <b>assumption</b> from third-party summaries: override it if your bills say otherwise);
+    /// <c>jina-embeddings-v4</c> 28-px tiles × 10 tokens (an <b>assumption</b> from one third-party guide). Add a rule for
+    /// any other model that takes images.
     /// </value>
-    public Dictionary<string, ImageTokenRule> ImageRules { get; } = new(StringComparer.Ordinal)
-    {
-        [JinaModels.ClipV1] = new(224, 1000),
-        [JinaModels.ClipV2] = new(512, 4000),
-        [JinaModels.EmbeddingsV4] = new(28, 10),
-    };
+    public Dictionary<string, ImageTokenRule> ImageRules { get; } = Models.ModelCatalog.Supported
+        .Where(m => m.Image is not null)
+        .ToDictionary(m => m.Name, m => new ImageTokenRule(m.Image!.TileSize, m.Image.TokensPerTile), StringComparer.Ordinal);
 
     /// <summary>Gets how image URLs are fetched to read their headers: the client, the address rules, the time and redirect limits.</summary>
     /// <value>The defaults of <see cref="ImageUrlFetchOptions"/>: non-public addresses refused, same-host redirects only, 10 seconds.</value>

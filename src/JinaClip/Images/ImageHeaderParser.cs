@@ -51,7 +51,7 @@ internal static class ImageHeaderParser
 
         throw prefix.IsEmpty
             ? new JinaImageHeaderException(null, "the data is empty.")
-            : new JinaImageHeaderException(null, $"unrecognised image format (the data starts {Convert.ToHexString(prefix[..Math.Min(8, prefix.Length)])}); PNG, JPEG, GIF, WebP, BMP, TIFF, AVIF and HEIC are read.");
+            : new JinaImageHeaderException(null, $"unrecognised image format (the data starts {Convert.ToHexString(prefix[..Math.Min(8, prefix.Length)])}); {ImageFormats.Listed} are read.");
     }
 
     public static bool TryParse(HeaderBytes data, ImageFormat format, out ImageSize size) => format switch
@@ -62,6 +62,6 @@ internal static class ImageHeaderParser
         ImageFormat.WebP => WebPHeader.TryParse(data, out size),
         ImageFormat.Bmp => BmpHeader.TryParse(data, out size),
         ImageFormat.Tiff => TiffHeader.TryParse(data, out size),
-        _ => IsoBmffHeader.TryParse(data, format, out size),
+        ImageFormat.Avif or ImageFormat.Heic => IsoBmffHeader.TryParse(data, format, out size),
     };
 }

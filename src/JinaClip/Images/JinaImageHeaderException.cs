@@ -1,3 +1,5 @@
+using JinaClip.Images;
+
 namespace JinaClip;
 
 /// <summary>
@@ -29,15 +31,5 @@ public sealed class JinaImageHeaderException : Exception
     /// <summary>Gets the detected format, or <see langword="null"/> when the bytes matched no known format.</summary>
     public ImageFormat? Format { get; }
 
-    internal static string Name(ImageFormat format) => format switch
-    {
-        ImageFormat.Png => "PNG",
-        ImageFormat.Jpeg => "JPEG",
-        ImageFormat.Gif => "GIF",
-        ImageFormat.WebP => "WebP",
-        ImageFormat.Bmp => "BMP",
-        ImageFormat.Tiff => "TIFF",
-        ImageFormat.Avif => "AVIF",
-        _ => "HEIC",
-    };
+    internal static string Name(ImageFormat format) => ImageFormats.Name(format);
 }

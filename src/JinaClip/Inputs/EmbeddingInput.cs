@@ -123,7 +123,7 @@ public sealed class EmbeddingInput
         EmbeddingInputKind.ImageUrl => $"ImageUrl ({Value})",
         EmbeddingInputKind.ImageBytes => $"ImageBytes ({Bytes.Length} bytes)",
         EmbeddingInputKind.ImageFile => $"ImageFile ({Value})",
-        _ => "ImageStream",
+        EmbeddingInputKind.ImageStream => "ImageStream",
     };
 
     internal static void CheckImageSize(long length, string what, string? paramName)

@@ -68,4 +68,13 @@ public static class JinaModels
 
     /// <summary>jina-colbert-v2: multilingual late-interaction model, used here as a text reranker.</summary>
     public const string ColbertV2 = "jina-colbert-v2";
+
+    /// <summary>Gets how <paramref name="model"/> takes images, from the SDK's model table.</summary>
+    /// <param name="model">The model's wire name.</param>
+    /// <returns>The size the model sees and its tile price, or <see langword="null"/> for a text model or one the SDK does not know.</returns>
+    public static ModelImageInput? GetImageInput(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Models.ModelCatalog.Find(model)?.Image;
+    }
 }

@@ -1,8 +1,10 @@
 namespace JinaClip.Models;
 
 /// <summary>
-/// The per-model capability table, carried from the API's OpenAPI document (2026 schema, a union keyed on
-/// <c>model</c>). The server answers 422 to a field a model does not accept, so requests are checked here first.
+/// The one model table: a record per embeddings model and per reranker, carried from the API's OpenAPI document (2026
+/// schema, a union keyed on <c>model</c>). The server answers 422 to a field a model does not accept, so requests are
+/// checked here first; the estimators, the planner, the rerank client and <c>JinaClip.Imaging</c> read it too. Adding a
+/// model is a change to this file (plus its name in <see cref="JinaModels"/>).
 /// </summary>
 internal static class ModelCatalog
 {
@@ -33,16 +35,27 @@ internal static class ModelCatalog
     private const ModelField ClipV2Fields = ModelField.Task | ModelField.Dimensions | ModelField.Normalized | ModelField.Truncate;
     private const ModelField CodeFields = ModelField.Task | ModelField.Dimensions | ModelField.Truncate;
 
+    /// <summary>The <c>max_doc_length</c> range of jina-reranker-v3.</summary>
+    public const int MaxDocLength = 8192;
+
+    // Image rules. jina-clip-v1: 224-px tiles × 1,000 tokens (the model's launch post: 750×500 → 4×3 = 12 tiles = 12,000
+    // tokens), the shortest side to 224 as its preprocessing does. jina-clip-v2: 512-px tiles × 4,000 tokens (an
+    // assumption from third-party summaries), shortest side 512. jina-embeddings-v4: 28-px patches × 10 tokens (an
+    // assumption from one third-party guide), resized within a pixel budget in 28-px patches (Qwen2.5-VL's rule).
+    private static readonly ModelImageInput ClipV1Image = new(ImageResizeRule.ShortestSide, side: 224, patchSize: 0, tileSize: 224, tokensPerTile: 1000);
+    private static readonly ModelImageInput ClipV2Image = new(ImageResizeRule.ShortestSide, side: 512, patchSize: 0, tileSize: 512, tokensPerTile: 4000);
+    private static readonly ModelImageInput V4Image = new(ImageResizeRule.PixelBudget, side: 0, patchSize: 28, tileSize: 28, tokensPerTile: 10);
+
     private static readonly Dictionary<string, ModelSpec> Specs = Build(
-        new ModelSpec(JinaModels.ClipV1, 768, 0, ClipV1Fields, NoTasks, AcceptsImages: true),
-        new ModelSpec(JinaModels.ClipV2, 1024, 1024, ClipV2Fields, ClipV2Tasks, AcceptsImages: true),
+        new ModelSpec(JinaModels.ClipV1, 768, 0, ClipV1Fields, NoTasks, AcceptsImages: true, Image: ClipV1Image),
+        new ModelSpec(JinaModels.ClipV2, 1024, 1024, ClipV2Fields, ClipV2Tasks, AcceptsImages: true, Image: ClipV2Image),
         new ModelSpec(JinaModels.EmbeddingsV2BaseEn, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV2BaseZh, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV2BaseDe, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV2BaseEs, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV2BaseCode, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV3, 1024, 1024, V3Fields, V3Tasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV4, 2048, 2048, V4Fields, V4Tasks, AcceptsImages: true, MaxInputs: 512),
+        new ModelSpec(JinaModels.EmbeddingsV4, 2048, 2048, V4Fields, V4Tasks, AcceptsImages: true, MaxInputs: 512, Image: V4Image),
         new ModelSpec(JinaModels.EmbeddingsV5TextNano, 768, 1024, V5Fields, V5Tasks, AcceptsImages: false),
         new ModelSpec(JinaModels.EmbeddingsV5TextSmall, 1024, 1024, V5Fields, V5Tasks, AcceptsImages: false),
         new ModelSpec(JinaModels.CodeEmbeddings500M, 896, 896, CodeFields, CodeTasks, AcceptsImages: false),
@@ -50,6 +63,28 @@ internal static class ModelCatalog
         Unsupported("jina-colbert-v1-en", "it returns one vector per token (multi-vector output)"),
         Unsupported("jina-colbert-v2", "it returns one vector per token (multi-vector output)"),
         Unsupported("elser-v2", "it returns sparse token weights, not dense vectors"));
+
+    // The rerankers, by the three request schemas of POST /v1/rerank: TextRerankerRequest (v1, v2, ColBERT),
+    // RerankerV3Request (listwise, with max_doc_length and return_embeddings) and RerankerM0Request (texts and images).
+    // Cross-encoders and late-interaction models score each (query, document) pair on its own, so a long list may be
+    // split into requests and merged by score exactly; jina-reranker-v3 ranks the list jointly, so it is never split.
+    private static readonly Dictionary<string, RerankerSpec> Rerankers = new RerankerSpec[]
+    {
+        new(JinaModels.RerankerV2BaseMultilingual, Listwise: false, Images: false, V3Fields: false),
+        new(JinaModels.RerankerV1BaseEn, Listwise: false, Images: false, V3Fields: false),
+        new(JinaModels.RerankerV1TurboEn, Listwise: false, Images: false, V3Fields: false),
+        new(JinaModels.RerankerV1TinyEn, Listwise: false, Images: false, V3Fields: false),
+        new(JinaModels.ColbertV1En, Listwise: false, Images: false, V3Fields: false),
+        new(JinaModels.ColbertV2, Listwise: false, Images: false, V3Fields: false),
+        new(JinaModels.RerankerV3, Listwise: true, Images: false, V3Fields: true),
+        new(JinaModels.RerankerM0, Listwise: false, Images: true, V3Fields: false),
+    }.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    /// <summary>Gets every reranker the SDK knows.</summary>
+    public static IEnumerable<RerankerSpec> AllRerankers => Rerankers.Values;
+
+    /// <summary>Gets the reranker's record, or <see langword="null"/> for a model the SDK does not know.</summary>
+    public static RerankerSpec? FindReranker(string model) => Rerankers.TryGetValue(model, out var spec) ? spec : null;
 
     /// <summary>Every model in the table that this client can call.</summary>
     public static IEnumerable<ModelSpec> Supported => Specs.Values.Where(s => s.UnsupportedReason is null);

@@ -31,7 +31,7 @@ internal static class ImageSniffer
         var shown = prefix[..Math.Min(prefix.Length, ShownBytes)];
         var what = shown.IsEmpty ? "it is empty" : $"its data starts {Hex(shown)} (\"{Printable(shown)}\")";
         throw new ArgumentException(
-            $"Input {index} ({source}) is not an image the SDK recognises: {what}. PNG, JPEG, GIF, WebP, BMP, TIFF, AVIF and HEIC are recognised; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.",
+            $"Input {index} ({source}) is not an image the SDK recognises: {what}. {ImageFormats.Listed} are recognised; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.",
             paramName);
     }
 

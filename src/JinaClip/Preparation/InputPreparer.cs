@@ -51,7 +51,7 @@ internal static class InputPreparer
             EmbeddingInputKind.ImageBytes => (input.Bytes, "the image bytes"),
             EmbeddingInputKind.ImageUrl when images is { DownloadsUrls: true } =>
                 (await images.DownloadAsync(input.Value!, index, cancellationToken).ConfigureAwait(false), $"the image URL {input.Value}"),
-            _ => (default(ReadOnlyMemory<byte>), string.Empty),
+            EmbeddingInputKind.ImageUrl or EmbeddingInputKind.Text => (default(ReadOnlyMemory<byte>), string.Empty),
         };
         if (!input.IsImage || (input.Kind == EmbeddingInputKind.ImageUrl && images is not { DownloadsUrls: true }))
         {

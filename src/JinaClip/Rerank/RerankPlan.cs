@@ -7,7 +7,7 @@ internal sealed class RerankPlan
 {
     public required string Model { get; init; }
 
-    public required RerankerRule? Rule { get; init; }
+    public required JinaClip.Models.RerankerSpec? Rule { get; init; }
 
     public required string Query { get; init; }
 

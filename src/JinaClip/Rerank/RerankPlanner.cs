@@ -1,3 +1,4 @@
+using JinaClip.Models;
 using JinaClip.Planning;
 using JinaClip.Wire;
 
@@ -42,7 +43,7 @@ internal static class RerankPlanner
             throw new ArgumentOutOfRangeException(nameof(options), resolved.MaxDocumentsPerRequest, "RerankOptions.MaxDocumentsPerRequest must be at least 1.");
         }
 
-        var rule = RerankerRules.Find(model);
+        var rule = ModelCatalog.FindReranker(model);
         if (validate && rule is not null)
         {
             CheckFields(rule, resolved);
@@ -76,7 +77,7 @@ internal static class RerankPlanner
         };
     }
 
-    private static void CheckFields(RerankerRule rule, RerankOptions options)
+    private static void CheckFields(RerankerSpec rule, RerankOptions options)
     {
         if (!rule.V3Fields && options.MaxDocumentLength is not null)
         {
@@ -90,14 +91,14 @@ internal static class RerankPlanner
                 $"{rule.Name} does not take return_embeddings (RerankOptions.ReturnEmbeddings); only {JinaModels.RerankerV3} does.", nameof(options));
         }
 
-        if (options.MaxDocumentLength is < 1 or > RerankerRules.MaxDocLength)
+        if (options.MaxDocumentLength is < 1 or > ModelCatalog.MaxDocLength)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(options), options.MaxDocumentLength, $"RerankOptions.MaxDocumentLength must be from 1 to {RerankerRules.MaxDocLength} tokens.");
+                nameof(options), options.MaxDocumentLength, $"RerankOptions.MaxDocumentLength must be from 1 to {ModelCatalog.MaxDocLength} tokens.");
         }
     }
 
-    private static InputRange[] Split(int count, int perRequest, string model, RerankerRule? rule, string paramName)
+    private static InputRange[] Split(int count, int perRequest, string model, RerankerSpec? rule, string paramName)
     {
         if (count <= perRequest)
         {

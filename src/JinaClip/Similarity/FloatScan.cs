@@ -27,15 +27,17 @@ internal sealed class FloatScan(float[] query, ReadOnlyMemory<float> vectors, in
     /// <summary>The row's exact key.</summary>
     public float Key(ReadOnlySpan<float> vector, int row)
     {
-        switch (metric)
+        return metric switch
         {
-            case SimilarityMetric.DotProduct:
-                return TensorPrimitives.Dot(query, vector);
-            case SimilarityMetric.Euclidean:
-                return -TensorPrimitives.Distance(query, vector);
-            default:
-                var lengths = QueryNorm * (norms is null ? TensorPrimitives.Norm(vector) : norms[row]);
-                return lengths == 0f ? 0f : Math.Clamp(TensorPrimitives.Dot(query, vector) / lengths, -1f, 1f);
-        }
+            SimilarityMetric.DotProduct => TensorPrimitives.Dot(query, vector),
+            SimilarityMetric.Euclidean => -TensorPrimitives.Distance(query, vector),
+            SimilarityMetric.Cosine => Cosine(vector, row),
+        };
+    }
+
+    private float Cosine(ReadOnlySpan<float> vector, int row)
+    {
+        var lengths = QueryNorm * (norms is null ? TensorPrimitives.Norm(vector) : norms[row]);
+        return lengths == 0f ? 0f : Math.Clamp(TensorPrimitives.Dot(query, vector) / lengths, -1f, 1f);
     }
 }

@@ -93,7 +93,7 @@ public static class HammingSearch
             {
                 SimilarityMetric.DotProduct => VectorMath.DotProduct(query, row),
                 SimilarityMetric.Euclidean => -VectorMath.EuclideanDistance(query, row),
-                _ => VectorMath.CosineSimilarity(query, row),
+                SimilarityMetric.Cosine => VectorMath.CosineSimilarity(query, row),
             };
             selector.Offer(key, candidate.Index);
         }

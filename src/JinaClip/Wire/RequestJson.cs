@@ -123,6 +123,5 @@ internal static class RequestJson
         EmbeddingInputKind.Text => i.Value,
         EmbeddingInputKind.ImageUrl => $"image {i.Value}",
         EmbeddingInputKind.ImageBytes or EmbeddingInputKind.ImageFile or EmbeddingInputKind.ImageStream => $"image ({i.Kind}, {i.ImageData.Length} bytes)",
-        _ => throw new ArgumentOutOfRangeException(nameof(inputs), i.Kind, "An input kind this method does not know."),
     }));
 }

@@ -9,7 +9,6 @@ internal static class WireNames
         EmbeddingType.Base64 => "base64",
         EmbeddingType.Binary => "binary",
         EmbeddingType.UBinary => "ubinary",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown embedding type."),
     };
 
     public static EmbeddingType? ParseType(string? value) => value switch

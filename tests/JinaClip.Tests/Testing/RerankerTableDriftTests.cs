@@ -1,4 +1,4 @@
-using JinaClip.Rerank;
+using JinaClip.Models;
 using JinaClip.Testing.Emulator;
 
 namespace JinaClip.Tests.Testing;
@@ -9,10 +9,10 @@ public class RerankerTableDriftTests
     [Fact]
     public void BothTables_NameTheSameRerankers_WithTheSameImageAndV3Fields() =>
         Assert.Equal(
-            RerankerRules.All.Select(r => (r.Name, r.Images, r.V3Fields)).Order(),
+            ModelCatalog.AllRerankers.Select(r => (r.Name, r.Images, r.V3Fields)).Order(),
             ApiReranker.All.Select(r => (r.Name, r.Images, r.V3Fields)).Order());
 
     [Fact]
     public void OnlyJinaRerankerV3_IsListwise() =>
-        Assert.Equal([JinaModels.RerankerV3], RerankerRules.All.Where(r => r.Listwise).Select(r => r.Name));
+        Assert.Equal([JinaModels.RerankerV3], ModelCatalog.AllRerankers.Where(r => r.Listwise).Select(r => r.Name));
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace JinaClip.Tests.Client;
+namespace JinaClip.Tests.Embed;
 
 /// <summary>A subclass built with the protected constructor works wherever the SDK hands the client on.</summary>
 public class MockingTests

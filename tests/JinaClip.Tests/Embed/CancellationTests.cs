@@ -1,6 +1,6 @@
 using JinaClip.Testing;
 
-namespace JinaClip.Tests.Batching;
+namespace JinaClip.Tests.Embed;
 
 /// <summary>However a large call is cancelled, no task exception is left unobserved.</summary>
 public class CancellationTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using JinaClip.Testing;
 
-namespace JinaClip.Tests.Batching;
+namespace JinaClip.Tests.Embed;
 
 public class BatchingTests
 {

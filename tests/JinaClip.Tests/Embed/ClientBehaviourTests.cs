@@ -1,7 +1,7 @@
 using JinaClip.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace JinaClip.Tests.Client;
+namespace JinaClip.Tests.Embed;
 
 public class ClientBehaviourTests
 {

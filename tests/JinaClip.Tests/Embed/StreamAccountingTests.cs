@@ -1,7 +1,7 @@
 using System.Net;
 using JinaClip.Testing;
 
-namespace JinaClip.Tests.Batching;
+namespace JinaClip.Tests.Embed;
 
 /// <summary>When a stream call fails, every input read from the source is accounted for.</summary>
 public class StreamAccountingTests
