@@ -50,6 +50,9 @@ internal sealed class JinaConnection : IDisposable
 
     public RequestPipeline Pipeline { get; }
 
+    /// <summary>Gets the rate limiters every client of this connection counts against.</summary>
+    public RateLimits Limits => _limits;
+
     public TimeProvider Time { get; }
 
     /// <summary>Gets the image preparation every client of this connection applies, or <see langword="null"/>.</summary>

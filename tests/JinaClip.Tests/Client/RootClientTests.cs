@@ -1,5 +1,6 @@
 using System.Reflection;
 using JinaClip.Testing;
+using JinaClip.Tests.TestSupport;
 
 namespace JinaClip.Tests.Client;
 
@@ -36,10 +37,11 @@ public class RootClientTests
         await root.GetEmbeddingsClient().EmbedTextAsync("one", cancellationToken: Ct);
         await root.GetRerankClient().RerankAsync("q", ["d"], cancellationToken: Ct);
 
-        // The limiter is the connection's: the third request of any sub-client waits for the next minute.
+        // The limiter is the connection's: the third request of any sub-client is queued for the next minute.
         using var third = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var pending = root.GetModelsClient().GetModelsAsync(third.Token);
-        Assert.False(pending.IsCompleted);
+        var limiter = root.Connection!.Limits.Requests!;
+        await Clock.Until(() => limiter.GetStatistics()!.CurrentQueuedCount == 1);
         await third.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         Assert.Equal(2, emulator.RequestCount);

@@ -1,8 +1,10 @@
 using JinaClip.Testing;
+using JinaClip.Tests.TestSupport;
 
 namespace JinaClip.Tests.Embed;
 
 /// <summary>However a large call is cancelled, no task exception is left unobserved.</summary>
+[Collection(nameof(UnobservedTaskTests))]
 public class CancellationTests
 {
     [Theory]
@@ -11,20 +13,7 @@ public class CancellationTests
     [InlineData(7)]
     public async Task EmbedAsync_CancelledWhileBatchesRun_LeavesNoUnobservedTaskException(int cancelAtRequest)
     {
-        var unobserved = new List<Exception>();
-        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
-        {
-            if (e.Exception.ToString().Contains("JinaClip.", StringComparison.Ordinal))
-            {
-                lock (unobserved)
-                {
-                    unobserved.Add(e.Exception);
-                }
-            }
-        }
-
-        TaskScheduler.UnobservedTaskException += OnUnobserved;
-        try
+        var unobserved = await UnobservedTasks.DuringAsync(async () =>
         {
             using var cts = new CancellationTokenSource();
             var counting = new CancellingHandler(new JinaEmulatorHandler(new JinaEmulator()), cancelAtRequest, cts);
@@ -32,18 +21,7 @@ public class CancellationTests
             var inputs = Enumerable.Range(0, 40).Select(i => (EmbeddingInput)$"text {i}").ToArray();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.EmbedAsync(inputs, cancellationToken: cts.Token));
-
-            for (var i = 0; i < 3; i++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                await Task.Delay(10, TestContext.Current.CancellationToken);
-            }
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= OnUnobserved;
-        }
+        });
 
         Assert.Empty(unobserved);
     }

@@ -61,20 +61,41 @@ public class HostileImageTests
         }
     }
 
-    [Fact]
-    public void RandomBytes_GiveASizeOrTheDocumentedException()
+    public static TheoryData<ImageFormat> EveryFormat => [.. Enum.GetValues<ImageFormat>()];
+
+    [Theory]
+    [MemberData(nameof(EveryFormat))]
+    public void RandomBytes_BehindEachFormatsMagic_ReachThatFormatsReader_AndGiveASizeOrTheDocumentedException(ImageFormat format)
     {
-        var rng = new Random(42);
-        for (var trial = 0; trial < 3000; trial++)
+        // Every reader meets garbage: the format's own signature, then random bytes. The reader of that format (never
+        // detection) must answer, with a size or a JinaImageHeaderException naming the format, and nothing else.
+        var rng = new Random(42 + (int)format);
+        for (var trial = 0; trial < 1000; trial++)
+        {
+            var magic = Magic(format, trial);
+            var bytes = new byte[magic.Length + rng.Next(0, 200)];
+            rng.NextBytes(bytes);
+            magic.CopyTo(bytes, 0);
+
+            try
+            {
+                Assert.Equal(format, ImageHeaderReader.Read(bytes).Format);
+            }
+            catch (JinaImageHeaderException ex)
+            {
+                Assert.Equal(format, ex.Format);
+            }
+        }
+    }
+
+    [Fact]
+    public void RandomBytes_WithoutAMagic_AreRefusedByDetection()
+    {
+        var rng = new Random(7);
+        for (var trial = 0; trial < 1000; trial++)
         {
             var bytes = new byte[rng.Next(0, 200)];
             rng.NextBytes(bytes);
-            if (trial % 3 == 0 && bytes.Length > 12)
-            {
-                // Give some of them a real magic number so the parsers, not detection, meet the garbage.
-                byte[][] magics = [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], [0xFF, 0xD8, 0xFF], "GIF89a"u8.ToArray(), "BM"u8.ToArray(), "II*\0"u8.ToArray(), "MM\0*"u8.ToArray()];
-                magics[trial % magics.Length].CopyTo(bytes, 0);
-            }
 
             try
             {
@@ -85,6 +106,18 @@ public class HostileImageTests
             }
         }
     }
+
+    private static byte[] Magic(ImageFormat format, int trial) => format switch
+    {
+        ImageFormat.Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+        ImageFormat.Jpeg => [0xFF, 0xD8, 0xFF],
+        ImageFormat.Gif => trial % 2 == 0 ? "GIF89a"u8.ToArray() : "GIF87a"u8.ToArray(),
+        ImageFormat.WebP => [.. "RIFF"u8.ToArray(), 0x40, 0, 0, 0, .. "WEBP"u8.ToArray()],
+        ImageFormat.Bmp => "BM"u8.ToArray(),
+        ImageFormat.Tiff => trial % 2 == 0 ? "II*\0"u8.ToArray() : "MM\0*"u8.ToArray(),
+        ImageFormat.Avif => TestImages.Box("ftyp", [.. "avif"u8.ToArray(), 0, 0, 0, 0, .. "mif1"u8.ToArray()]),
+        ImageFormat.Heic => TestImages.Box("ftyp", [.. "heic"u8.ToArray(), 0, 0, 0, 0, .. "mif1"u8.ToArray()]),
+    };
 
     [Fact]
     public void Empty_And_UnknownMagic_AreNamed()

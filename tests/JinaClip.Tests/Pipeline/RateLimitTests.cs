@@ -97,11 +97,13 @@ public class RateLimitTests
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var call = client.EmbedAsync(Texts(3), cancellationToken: cts.Token);
-        await Clock.Until(() => emulator.RequestCount == 2);
-        await Task.Delay(100, Ct);
+        var limiter = client.Connection!.Limits.Requests!;
 
-        // The third request waits for the sliding window (seconds away), so it has not been sent.
+        // The exact state, not a pause: the third request is queued in the limiter (its window is seconds away), so it
+        // has not been sent, and the first two were.
+        await Clock.Until(() => limiter.GetStatistics()!.CurrentQueuedCount == 1);
         Assert.Equal(2, emulator.RequestCount);
+        Assert.Equal(0, limiter.GetStatistics()!.CurrentAvailablePermits);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }

@@ -36,14 +36,20 @@ public sealed class RetryDelayTests : IAsyncLifetime
         return new JinaEmbeddingClient(options);
     }
 
-    /// <summary>Advances to one tick before <paramref name="delay"/> (no new attempt yet), then to it (the next attempt starts).</summary>
+    /// <summary>
+    /// Advances to one tick before <paramref name="delay"/> and asserts the exact state (the retry's timer has not fired,
+    /// so no new attempt can have started), then to it (the timer fires and the next attempt starts). No real-time wait
+    /// proves anything here: the fake clock records which timers fired.
+    /// </summary>
     private async Task AdvanceExactly(TimeSpan delay, int requestsBefore)
     {
         await _clock.UntilTimer(delay);
+        var fired = _clock.Fired(delay);
         _clock.Advance(delay - TimeSpan.FromTicks(1));
-        await Task.Delay(50, Ct);
+        Assert.Equal(fired, _clock.Fired(delay));
         Assert.Equal(requestsBefore, Emulator.RequestCount);
         _clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(fired + 1, _clock.Fired(delay));
         await Clock.Until(() => Emulator.RequestCount == requestsBefore + 1);
     }
 

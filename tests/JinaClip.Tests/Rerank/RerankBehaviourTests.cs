@@ -186,46 +186,6 @@ public class RerankBehaviourTests
     }
 
     [Fact]
-    public async Task RerankAsync_OneRequestOfASplitCallFails_ThatFailureIsThrown_AndNoTaskExceptionGoesUnobserved()
-    {
-        var unobserved = 0;
-        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
-        {
-            if (e.Exception.ToString().Contains("JinaClip.", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref unobserved);
-            }
-        }
-
-        TaskScheduler.UnobservedTaskException += OnUnobserved;
-        try
-        {
-            var emulator = new JinaEmulator();
-            using var client = emulator.CreateJinaClient(o => { o.MaxConcurrency = 1; o.Retry.MaxRetryAttempts = 0; });
-            emulator.Faults.PassNext();
-            emulator.Faults.FailNext(1, HttpStatusCode.BadRequest);
-
-            var ex = await Assert.ThrowsAsync<JinaApiException>(() =>
-                client.GetRerankClient().RerankAsync("q", Documents(30), new RerankOptions { MaxDocumentsPerRequest = 10 }, Ct));
-
-            Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
-            Assert.Equal(2, emulator.RequestCount); // the third request is never sent
-            for (var i = 0; i < 3; i++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                await Task.Delay(10, Ct);
-            }
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= OnUnobserved;
-        }
-
-        Assert.Equal(0, unobserved);
-    }
-
-    [Fact]
     public async Task RerankAsync_OneRerankOperationSpan_WithItsAttemptsBeneath()
     {
         var spans = new List<Activity>();

@@ -1,3 +1,4 @@
+using JinaClip.Tests.TestSupport;
 using System.Net;
 using JinaClip.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -182,16 +183,20 @@ public sealed class EmulatorServerTests : IAsyncLifetime
     [Fact]
     public async Task Fault_Latency_DelaysTheResponseByTheClock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerWatchingClock();
         var emulator = new JinaEmulator(new JinaEmulatorOptions { TimeProvider = clock });
         emulator.Faults.Latency = TimeSpan.FromSeconds(5);
         using var client = emulator.CreateClient();
 
         var call = client.EmbedTextAsync("a", cancellationToken: Ct);
-        await Task.Delay(50, Ct);
-        Assert.False(call.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(5));
+        await clock.UntilTimer(TimeSpan.FromSeconds(5));
+        clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
 
+        // One tick short: the latency timer has not fired, and nothing else answers the call.
+        Assert.Equal(0, clock.Fired(TimeSpan.FromSeconds(5)));
+        Assert.False(call.IsCompleted);
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(1, clock.Fired(TimeSpan.FromSeconds(5)));
         Assert.Equal(768, (await call).Length);
     }
 
