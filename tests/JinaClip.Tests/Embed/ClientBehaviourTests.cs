@@ -109,4 +109,13 @@ public class ClientBehaviourTests
         public override Task<ReadOnlyMemory<float>> EmbedTextAsync(string text, EmbeddingOptions? options = null, CancellationToken cancellationToken = default) =>
             Task.FromResult<ReadOnlyMemory<float>>(new float[] { 42f });
     }
+    [Fact]
+    public async Task EmbedImageAsync_TextInput_Throws()
+    {
+        using var mock = new JinaMock();
+        using var client = mock.CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.EmbedImageAsync("text", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(mock.Requests);
+    }
 }

@@ -13,6 +13,58 @@ public sealed class PlanningTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    [Fact]
+    public async Task EmbedAsync_EmptyInputList_ThrowsBeforeSending()
+    {
+        using var mock = new JinaMock();
+        using var client = mock.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.EmbedAsync(Array.Empty<EmbeddingInput>(), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("empty", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(mock.Requests);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_NullItem_ThrowsNamingItsPosition()
+    {
+        using var mock = new JinaMock();
+        using var client = mock.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.EmbedAsync(["a", null!], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("Input 1 is null", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(mock.Requests);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_FileOver8MiB_ThrowsBeforeSending()
+    {
+        using var mock = new JinaMock();
+        using var client = mock.CreateClient();
+        using var file = new TempFile(new byte[EmbeddingInput.MaxImageBytes + 1]);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.EmbedAsync([EmbeddingInput.FromImageFile(file.Path)], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("8 MiB", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(mock.Requests);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_StreamOver8MiB_ThrowsBeforeSending()
+    {
+        using var mock = new JinaMock();
+        using var client = mock.CreateClient();
+        using var stream = new MemoryStream(new byte[EmbeddingInput.MaxImageBytes + 10]);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.EmbedAsync([EmbeddingInput.FromImageStream(stream)], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("Input 0: the remaining contents of the image stream are 8,388,618 bytes", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(mock.Requests);
+    }
+
     private static List<EmbeddingInput> Texts(int count) =>
         Enumerable.Range(0, count).Select(i => EmbeddingInput.FromText($"text {i}")).ToList();
 
@@ -27,6 +79,7 @@ public sealed class PlanningTests : IDisposable
         var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => client.EmbedAsync(inputs, cancellationToken: Ct));
 
         Assert.StartsWith("Input 1199: the image file", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_dir, "missing.png"), ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, server.Emulator.RequestCount);
     }
 

@@ -4,7 +4,13 @@ using RichardSzalay.MockHttp;
 
 namespace JinaClip.Tests.TestSupport;
 
-/// <summary>A MockHttp handler for the embeddings endpoint that records what the client sent.</summary>
+/// <summary>
+/// A raw HTTP double (MockHttp) that records what the client sent and answers whatever a test writes: malformed JSON,
+/// shuffled or missing indices, NaN, a key echoed back, bodies the real API never sends. It is the second fake on
+/// purpose: the emulator (<c>JinaClip.Testing</c>, the one fake users get) models the API faithfully — valid answers
+/// and the API's documented faults — and so cannot, and should not, produce those hostile answers. Everything that a
+/// faithful API can do is tested on the emulator.
+/// </summary>
 internal sealed class JinaMock : IDisposable
 {
     public const string Key = "jina_test_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS";
