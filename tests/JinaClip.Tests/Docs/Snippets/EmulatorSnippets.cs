@@ -25,9 +25,11 @@ public sealed class EmulatorSnippets
     {
         #region emulator
         var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient();              // in memory, no sockets
+        using var client = emulator.CreateClient();              // an embeddings client, in memory, no sockets
         var vector = await client.EmbedTextAsync("hello");
         Assert.Equal("Bearer ***", emulator.Requests[0].Headers["Authorization"]);   // recorded, key masked
+        using var jina = emulator.CreateJinaClient();            // a root client: its rerank and catalogue clients reach the emulator too
+        var ranked = await jina.GetRerankClient().RerankAsync("hello", ["hello world", "a banana"]);
 
         await using var server = await JinaEmulatorServer.StartAsync();              // real HTTP on 127.0.0.1
         // Retries off, so each scripted fault is what the next call sees (with the default retries,
@@ -47,6 +49,8 @@ public sealed class EmulatorSnippets
         var canned = new JinaEmulator(new JinaEmulatorOptions { CannedResponse = JinaEmulator.CannedEmbeddings(512, 768) });
         #endregion
         Assert.Equal(768, vector.Length);
+        Assert.Equal([0, 1], ranked.Select(r => r.Index));
+        Assert.Equal("/v1/rerank", emulator.Requests[1].Path);
         Assert.Equal(8, server.Emulator.Faults.Pending);
         server.Emulator.Faults.Latency = TimeSpan.Zero;
         var ct = TestContext.Current.CancellationToken;
