@@ -1,9 +1,9 @@
-using JinaClip.Wire;
-using JinaClip.Connection;
 using JinaClip.Configuration;
+using JinaClip.Connection;
 using JinaClip.Engine;
 using JinaClip.Http;
 using JinaClip.Pipeline;
+using JinaClip.Wire;
 
 namespace JinaClip;
 

@@ -1,5 +1,5 @@
-using JinaClip.Connection;
 using JinaClip.Configuration;
+using JinaClip.Connection;
 using JinaClip.Http;
 
 namespace JinaClip;

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using JinaClip.Configuration;
 using JinaClip.Connection;
 using JinaClip.Embed;
-using JinaClip.Configuration;
 using JinaClip.Engine;
 using JinaClip.Http;
 using JinaClip.Planning;

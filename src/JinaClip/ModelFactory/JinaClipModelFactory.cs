@@ -164,4 +164,14 @@ public static class JinaClipModelFactory
         ArgumentNullException.ThrowIfNull(id);
         return new(id, name ?? id, contextLength, maxOutputDimensions, [.. inputModalities ?? ["text"]], ["embeddings"], pricePerInputToken, null, null, null);
     }
+
+    /// <summary>Creates how a model takes images, as <see cref="JinaModels.GetImageInput"/> returns it (for an image preprocessor's tests).</summary>
+    /// <param name="rule">How the model resizes an image.</param>
+    /// <param name="side">The side the shortest side goes to (<see cref="ImageResizeRule.ShortestSide"/>).</param>
+    /// <param name="patchSize">The patch both sides are multiples of (<see cref="ImageResizeRule.PixelBudget"/>).</param>
+    /// <param name="tileSize">The side of one billing tile in pixels.</param>
+    /// <param name="tokensPerTile">The tokens one tile costs.</param>
+    /// <returns>The image rule.</returns>
+    public static ModelImageInput ModelImageInput(ImageResizeRule rule, int side = 0, int patchSize = 0, int tileSize = 224, long tokensPerTile = 1000) =>
+        new(rule, side, patchSize, tileSize, tokensPerTile);
 }

@@ -1,6 +1,5 @@
-using JinaClip.Wire;
-using JinaClip.Connection;
 using JinaClip.Configuration;
+using JinaClip.Connection;
 using JinaClip.Costs;
 using JinaClip.Engine;
 using JinaClip.Http;
@@ -8,6 +7,7 @@ using JinaClip.Planning;
 using JinaClip.Preparation;
 using JinaClip.Rerank;
 using JinaClip.Telemetry;
+using JinaClip.Wire;
 
 namespace JinaClip;
 
