@@ -1,9 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
-using JinaClip.Imaging;
-using JinaClip.Testing;
-using JinaClip.Tests.Images;
-using JinaClip.Tests.Imaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -79,8 +74,6 @@ public sealed class ConfigurationBindingTests
         ["TokensPerMinute"] = 200000,
     };
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public void AppSettings_BindsEveryPublicSettableOption_AndEveryOtherOptionIsCodeOnly()
     {
@@ -126,37 +119,11 @@ public sealed class ConfigurationBindingTests
         Assert.Contains("lots", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DownloadImageUrls_FromConfiguration_DownloadsAndSendsBase64()
-    {
-        await using var images = await ImageServer.StartAsync();
-        var url = images.Add("photo.jpg", Photos.Jpeg(4000, 3000));
-        var emulator = new JinaEmulator(new JinaEmulatorOptions { ApiKey = "jina_appsettings" });
-        using var host = Build(
-            """{ "Jina": { "ApiKey": "jina_appsettings", "DownloadImageUrls": true, "TokenEstimatorOptions": { "ImageUrls": { "AllowNonPublicAddresses": true } } } }""",
-            (services, configuration) => services.AddJinaClient(configuration).UseJinaEmulator(emulator).AddImageDownscaling());
-
-        var result = await host.Services.GetRequiredService<JinaEmbeddingClient>().EmbedAsync([EmbeddingInput.FromImageUrl(url)], cancellationToken: Ct);
-
-        var image = JsonDocument.Parse(emulator.Requests[0].Body).RootElement.GetProperty("input")[0].GetProperty("image").GetString()!;
-        Assert.DoesNotContain("http", image, StringComparison.Ordinal);
-        Assert.Equal((299, 224), (ImageHeaderReader.Read(Convert.FromBase64String(image)).Width, ImageHeaderReader.Read(Convert.FromBase64String(image)).Height));
-        Assert.Equal(2_000, result.Usage.ImageTokens);
-    }
-
-    private static IHost Build(string json, Action<IServiceCollection, IConfiguration>? register = null)
+    private static IHost Build(string json)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
-        if (register is null)
-        {
-            builder.Services.AddJinaClient(builder.Configuration);
-        }
-        else
-        {
-            register(builder.Services, builder.Configuration);
-        }
-
+        builder.Services.AddJinaClient(builder.Configuration);
         return builder.Build();
     }
 
