@@ -28,6 +28,7 @@ public class ImageUploadBenchmarks
         {
             var bytes = new byte[FileSize];
             rng.NextBytes(bytes);
+            new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(bytes, 0); // starts like a JPEG, as the SDK checks; the rest is noise
             var path = Path.Combine(_folder, $"image{i}.jpg");
             await File.WriteAllBytesAsync(path, bytes);
             paths.Add(path);
