@@ -110,4 +110,51 @@ public class KeyScrubbingTests
             Assert.All(tags, t => HasNoPartOfTheKey(t?.ToString()));
         }
     }
+
+    /// <summary>The echoes a hostile or careless server sends: the Authorization header cut short, escaped, encoded.</summary>
+    public static TheoryData<string, string> Echoes => new()
+    {
+        { "the header cut to 40 characters", ("Bearer " + Key)[..40] },
+        { "JSON-escaped, cut at the end", string.Concat(Key.Select(c => $"\\u{(int)c:X4}"))[..200] },
+        { "URL-encoded", string.Concat(System.Text.Encoding.UTF8.GetBytes(Key).Select(b => $"%{b:X2}")) },
+        { "base64 of the header", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Bearer " + Key)) },
+        { "base64 of the header, cut", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Bearer " + Key))[..40] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Echoes))]
+    public async Task ErrorEchoingTheKeyCutOrEncoded_InItsDetailAndAsText_LeavesNoPartOfIt(string form, string echo)
+    {
+        // The detail is parsed JSON; the echo is written into the JSON as it is (escapes stay escapes in the raw body).
+        var json = $$"""{"detail":"you sent {{echo}}"}""";
+        using var asJson = new JinaMock((_, _) => JinaMock.Json(json, HttpStatusCode.Unauthorized));
+        using var asText = new JinaMock((_, _) => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent($"upstream: {echo}") });
+
+        foreach (var mock in new[] { asJson, asText })
+        {
+            using var client = mock.CreateClient();
+            var ex = await Assert.ThrowsAsync<JinaApiException>(() => client.EmbedAsync(["a"], cancellationToken: Ct));
+
+            Assert.Contains("***", ex.ToString(), StringComparison.Ordinal);
+            HasNoPartOfTheKey(ex.Detail);
+            HasNoPartOfTheKey(ex.ResponseSnippet);
+            HasNoPartOfTheKey(ex.ToString());
+            HasNoEncodedPartOfTheKey(ex.ToString(), form);
+        }
+    }
+
+    private static void HasNoEncodedPartOfTheKey(string text, string form)
+    {
+        var header = System.Text.Encoding.UTF8.GetBytes("Bearer " + Key);
+        var base64 = Convert.ToBase64String(header);
+        for (var i = 12; i + 12 <= base64.Length - 4; i += 4)
+        {
+            Assert.False(text.Contains(base64.Substring(i, 12), StringComparison.Ordinal), $"{form}: base64 of the key survived");
+        }
+
+        var escaped = string.Concat(Key[..12].Select(c => $"\\u{(int)c:x4}"));
+        Assert.False(text.Contains(escaped, StringComparison.OrdinalIgnoreCase), $"{form}: the escaped key survived");
+        var percent = string.Concat(System.Text.Encoding.UTF8.GetBytes(Key[..12]).Select(b => $"%{b:X2}"));
+        Assert.False(text.Contains(percent, StringComparison.OrdinalIgnoreCase), $"{form}: the URL-encoded key survived");
+    }
 }
