@@ -70,19 +70,16 @@ public class RequestEngineTests
     [Fact]
     public async Task RunAsync_AfterAFailure_StartsNothingNew_AndReportsFailuresInPartOrder_WithTheUnreportedResults()
     {
-        // Parts 0 and 2 succeed, 1 and 3 fail; all four are in flight before any finishes, part 4 must never start.
-        var started = new List<int>();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task<int> Work(int i, CancellationToken ct)
+        // Parts 0 to 3 are in flight; part 1 fails first, then 0 and 2 succeed and 3 fails. Part 4 must never start.
+        var gates = Enumerable.Range(0, 6).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var tasks = new Task<int>?[6];
+        async Task<int> Part(int i)
         {
-            lock (started)
-            {
-                started.Add(i);
-            }
-
-            await release.Task;
+            await gates[i].Task;
             return i % 2 == 1 ? throw new InvalidOperationException($"part {i}") : i;
         }
+
+        Task<int> Work(int i, CancellationToken ct) => tasks[i] = Part(i);
 
         var run = new EngineRun();
         var results = new List<int>();
@@ -93,8 +90,12 @@ public class RequestEngineTests
                 results.Add(r);
             }
         }, Ct);
-        await Clock.Until(() => { lock (started) { return started.Count == 4; } });
-        release.SetResult();
+        await Clock.Until(() => run.Launched == 4);
+        gates[1].SetResult();
+        await Clock.Until(() => tasks[1]!.IsFaulted);
+        gates[0].SetResult();
+        gates[2].SetResult();
+        gates[3].SetResult();
 
         var failure = await Assert.ThrowsAsync<EngineFailure<int, int>>(() => consume);
 
@@ -103,7 +104,7 @@ public class RequestEngineTests
         Assert.Equal(["part 1", "part 3"], failure.Failures.Select(f => f.Error.Message));
         Assert.Equal([2], failure.Unreported);
         Assert.Equal(4, run.Launched);
-        Assert.Equal([0, 1, 2, 3], started.Order());
+        Assert.Null(tasks[4]);
     }
 
     [Fact]

@@ -46,12 +46,6 @@ internal static class Responses
         return sb.Append("]}").ToString();
     }
 
-    public static int DimsOf(string model) => model switch
-    {
-        "jina-clip-v1" => 768,
-        "jina-embeddings-v4" => 2048,
-        "jina-embeddings-v3" or "jina-clip-v2" => 1024,
-        "jina-embeddings-v2-base-en" => 768,
-        _ => 8,
-    };
+    /// <summary>A model's native size from the emulator's own table (kept apart from the client's); 8 for a model neither knows.</summary>
+    public static int DimsOf(string model) => JinaClip.Testing.Emulator.ApiModels.Find(model)?.NativeDimensions ?? 8;
 }
