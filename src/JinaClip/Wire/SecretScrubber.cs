@@ -32,6 +32,11 @@ internal static class SecretScrubber
         }
 
         var forms = FormsOf(secret);
+        if (!forms.MayHoldEcho(text.AsSpan()))
+        {
+            return text;
+        }
+
         var ranges = Find(text.AsSpan(), forms.Chars);
         if (ranges.Count == 0)
         {
@@ -57,7 +62,13 @@ internal static class SecretScrubber
             return utf8.ToArray();
         }
 
-        var ranges = Find(utf8, FormsOf(secret).Bytes);
+        var forms = FormsOf(secret);
+        if (!forms.MayHoldEcho(utf8))
+        {
+            return utf8.ToArray();
+        }
+
+        var ranges = Find(utf8, forms.Bytes);
         if (ranges.Count == 0)
         {
             return utf8.ToArray();
@@ -201,14 +212,77 @@ internal static class SecretScrubber
             }
 
             Chars = [.. forms.Distinct().Select(f => (f.Form.ToCharArray(), f.MinRun))];
+            _shortestRun = forms.Min(f => f.MinRun);
+            foreach (var c in forms.SelectMany(f => f.Form))
+            {
+                if (c >= 128)
+                {
+                    _nonAscii = true;
+                }
+                else if (c < 64)
+                {
+                    _low |= 1UL << c;
+                }
+                else
+                {
+                    _high |= 1UL << (c - 64);
+                }
+            }
             Bytes = [.. forms.Distinct().Select(f => (Encoding.UTF8.GetBytes(f.Form), f.Form == secret ? Encoding.UTF8.GetByteCount(secret.ToCharArray(0, run)) : f.MinRun))];
         }
+
+        private readonly ulong _low;
+        private readonly ulong _high;
+        private readonly bool _nonAscii;
+        private readonly int _shortestRun;
 
         public string Secret { get; }
 
         public (char[] Form, int MinRun)[] Chars { get; }
 
         public (byte[] Form, int MinRun)[] Bytes { get; }
+
+        /// <summary>
+        /// The cheap first pass: an echo needs a run of at least the shortest minimum of characters that all occur in
+        /// some form. Prose — words shorter than that, between spaces — has none, and is returned untouched at once.
+        /// </summary>
+        public bool MayHoldEcho(ReadOnlySpan<char> text)
+        {
+            var run = 0;
+            foreach (var c in text)
+            {
+                run = In(c) ? run + 1 : 0;
+                if (run >= _shortestRun)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <inheritdoc cref="MayHoldEcho(ReadOnlySpan{char})"/>
+        public bool MayHoldEcho(ReadOnlySpan<byte> utf8)
+        {
+            var run = 0;
+            foreach (var b in utf8)
+            {
+                run = In((char)b) || (b >= 128 && _nonAscii) ? run + 1 : 0;
+                if (run >= _shortestRun)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool In(char c) => c switch
+        {
+            < (char)64 => (_low & (1UL << c)) != 0,
+            < (char)128 => (_high & (1UL << (c - 64))) != 0,
+            _ => _nonAscii,
+        };
 
         private static string Escaped(string secret, string format) =>
             string.Concat(secret.Select(c => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, (int)c)));
