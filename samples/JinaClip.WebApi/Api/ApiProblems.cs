@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace JinaClip.WebApi.Api;
 
 /// <summary>
-/// Every error answer of the JSON API: an <c>application/problem+json</c> body whose <c>detail</c> names the problem, logged
-/// with the request's method and path. Bad input (<see cref="ArgumentException"/>) is a 400; an API failure keeps its status.
+/// Every error answer of the JSON API: an <c>application/problem+json</c> body, logged as a warning (never with a stack
+/// trace) with the request's method and path. Bad input (<see cref="ArgumentException"/>, a refused image URL) is a 400
+/// whose <c>detail</c> names the problem. A failure of the Jina API (an error status, an invalid answer, a broken
+/// connection) is a 502, and a timeout a 504, whose <c>detail</c> is generic and carries a trace id: the API's own text
+/// is logged for the deployer, never handed to an anonymous client.
 /// </summary>
 internal static class ApiProblems
 {
@@ -39,13 +42,33 @@ internal static class ApiProblems
             var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
             return Problem(http, StatusCodes.Status400BadRequest, message);
         }
-        catch (JinaApiException ex)
+        catch (JinaUrlRefusedException ex)
         {
-            return Problem(http, (int)ex.StatusCode, ex.Message);
+            return Problem(http, StatusCodes.Status400BadRequest, ex.Message);
+        }
+        catch (Exception ex) when (ex is JinaApiException or JinaBatchException or HttpRequestException)
+        {
+            return Upstream(http, StatusCodes.Status502BadGateway, ex);
         }
         catch (TimeoutException ex)
         {
-            return Problem(http, StatusCodes.Status504GatewayTimeout, ex.Message);
+            return Upstream(http, StatusCodes.Status504GatewayTimeout, ex);
         }
+    }
+
+    /// <summary>An upstream failure: the API's text (already scrubbed of the key by the SDK) goes to the log, a trace id to the client.</summary>
+    private static IResult Upstream(HttpContext http, int status, Exception error)
+    {
+        var traceId = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier; // the id AddProblemDetails writes as trace_id too
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("JinaClip.WebApi.Api");
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning(
+                "{Method} {Path} answered {Status} (trace {TraceId}): the Jina API call failed: {Error}",
+                http.Request.Method, http.Request.Path.Value, status, traceId, $"{error.GetType().Name}: {error.Message}");
+        }
+
+        var detail = $"The embeddings service could not answer this request. It was logged with trace id {traceId}.";
+        return Results.Problem(detail: detail, statusCode: status, title: ReasonPhrases.GetReasonPhrase(status), extensions: new Dictionary<string, object?> { ["trace_id"] = traceId });
     }
 }
