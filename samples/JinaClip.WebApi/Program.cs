@@ -26,6 +26,7 @@ builder.Services.AddSingleton<Pricing>();
 builder.Services.AddSingleton<ProductCatalogue>();
 builder.Services.AddHostedService<CatalogueIndexer>();
 builder.Services.Configure<GalleryOptions>(builder.Configuration.GetSection("Gallery"));
+builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
 builder.Services.AddSingleton<ImageGallery>();
 builder.Services.AddHostedService<GalleryIndexer>();
 

@@ -46,6 +46,46 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
     }
 
     [Fact]
+    public async Task Embed_200000Texts_Is413BeforeAnyRequestToTheApi()
+    {
+        using var http = _factory.CreateClient();
+        var collector = _factory.Services.GetRequiredService<FakeLogCollector>();
+        int Sent() => collector.GetSnapshot().Count(r => r.Message.Contains("v1/embeddings", StringComparison.Ordinal));
+        var beforeAllowed = Sent();
+        (await http.PostAsJsonAsync("/api/embed", new { texts = new[] { "one text" } }, Ct)).EnsureSuccessStatusCode();
+        Assert.True(Sent() > beforeAllowed, "the log shows each request to the API, so a missing one means none was sent");
+        var sentBefore = Sent();
+
+        var response = await http.PostAsJsonAsync("/api/embed", new { texts = Enumerable.Repeat("a", 200_000).ToArray() }, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("200,000 inputs are more than one request may hold here (Limits:MaxInputsPerRequest = 64).", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(sentBefore, Sent());
+    }
+
+    [Fact]
+    public async Task Embed_TooManyCharacters_Is413()
+    {
+        using var http = _factory.CreateClient();
+
+        var response = await http.PostAsJsonAsync("/api/embed", new { texts = new[] { new string('a', 20_000), new string('b', 20_000) } }, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("The texts hold 40,000 characters, more than one request may hold here (Limits:MaxCharactersPerRequest = 32,768).", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Embed_ImageUrls_AreOffUnlessConfigured()
+    {
+        using var http = _factory.CreateClient();
+
+        var response = await http.PostAsJsonAsync("/api/embed", new { image_urls = new[] { "https://example.com/a.png" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'image_urls' is off on this server (Limits:AllowImageUrls)", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Similarity_IsTheCosineOfTheTwoTexts()
     {
         using var http = _factory.CreateClient();

@@ -1,0 +1,20 @@
+namespace JinaClip.WebApi.Api;
+
+/// <summary>
+/// What one anonymous request may ask the Jina API for (configuration section <c>Limits</c>): every input costs the
+/// deployer tokens, and an image URL makes the API fetch an address of the caller's choosing.
+/// </summary>
+public sealed class RequestLimits
+{
+    /// <summary>Gets or sets the most texts and image URLs one <c>/api/embed</c> request may hold.</summary>
+    /// <value>The default is 64.</value>
+    public int MaxInputsPerRequest { get; set; } = 64;
+
+    /// <summary>Gets or sets the most characters of text one request may hold, all its texts together.</summary>
+    /// <value>The default is 32,768 (a few thousand tokens).</value>
+    public int MaxCharactersPerRequest { get; set; } = 32_768;
+
+    /// <summary>Gets or sets whether <c>/api/embed</c> takes <c>image_urls</c>.</summary>
+    /// <value>The default is <see langword="false"/>: the API would fetch each URL, of the caller's choice, at the deployer's expense.</value>
+    public bool AllowImageUrls { get; set; }
+}
