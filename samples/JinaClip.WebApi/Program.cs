@@ -37,7 +37,16 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestBodyTransformer>());
+builder.Services.AddOpenApi(o =>
+{
+    o.AddOperationTransformer<RequestBodyTransformer>();
+    // No "servers" entry taken from the request's Host header: clients resolve paths against where they fetched it.
+    o.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Servers = [];
+        return Task.CompletedTask;
+    });
+});
 
 var app = builder.Build();
 if (offline)
@@ -47,24 +56,25 @@ if (offline)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
 
 // The page: plain HTML, CSS and JavaScript beside the app's DLL; the gallery's images under /gallery/.
 var page = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "page"));
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
-var gallery = app.Services.GetRequiredService<ImageGallery>();
-if (Directory.Exists(gallery.Folder))
+GalleryFiles.Map(app); // the indexed images only, never another file of the folder nor a link out of it
+
+// The JSON API, described at /openapi/v1.json; Swagger UI to try it out in Development only.
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
 {
-    app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(gallery.Folder), RequestPath = GalleryEndpoints.ImagePath });
+    app.UseSwaggerUI(o =>
+    {
+        o.SwaggerEndpoint("/openapi/v1.json", "JinaClip sample API");
+        o.DocumentTitle = "JinaClip sample API";
+    });
 }
 
-// The JSON API, described at /openapi/v1.json and tried out at /swagger.
-app.MapOpenApi();
-app.UseSwaggerUI(o =>
-{
-    o.SwaggerEndpoint("/openapi/v1.json", "JinaClip sample API");
-    o.DocumentTitle = "JinaClip sample API";
-});
 EmbeddingEndpoints.Map(app);
 CatalogueEndpoints.Map(app);
 GalleryEndpoints.Map(app);
