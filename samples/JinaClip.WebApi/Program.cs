@@ -27,6 +27,20 @@ builder.Services.AddSingleton<ProductCatalogue>();
 builder.Services.AddHostedService<CatalogueIndexer>();
 builder.Services.Configure<GalleryOptions>(builder.Configuration.GetSection("Gallery"));
 builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
+
+// Every API request spends the deployer's tokens: a fixed window per client address (ASP.NET Core's rate limiter).
+var perClient = builder.Configuration.GetSection("Limits").Get<RequestLimits>()?.RequestsPerMinutePerClient ?? new RequestLimits().RequestsPerMinutePerClient;
+builder.Services.AddRateLimiter(o =>
+{
+    o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perClient, Window = TimeSpan.FromMinutes(1) })
+            : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("page"));
+    o.OnRejected = (context, _) => new ValueTask(ApiProblems.Problem(
+        context.HttpContext, StatusCodes.Status429TooManyRequests, $"More than {perClient} requests in a minute from this client; wait a minute.").ExecuteAsync(context.HttpContext));
+});
 builder.Services.AddSingleton<ImageGallery>();
 builder.Services.AddHostedService<GalleryIndexer>();
 
@@ -57,6 +71,8 @@ if (offline)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseSameOriginWrites();
+app.UseRateLimiter();
 
 // The page: plain HTML, CSS and JavaScript beside the app's DLL; the gallery's images under /gallery/.
 var page = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "page"));

@@ -27,8 +27,11 @@ internal static class ApiProblems
         HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string example, Func<T, Task<IResult>> handle)
         where T : class
     {
-        var body = await JsonBody.ReadAsync(http.Request, type, example, http.RequestAborted);
-        return body.Value is null ? Problem(http, body.Status, body.Problem!) : await GuardAsync(http, () => handle(body.Value));
+        return await GuardAsync(http, async () =>
+        {
+            var body = await JsonBody.ReadAsync(http.Request, type, example, http.RequestAborted);
+            return body.Value is null ? Problem(http, body.Status, body.Problem!) : await handle(body.Value);
+        });
     }
 
     public static async Task<IResult> GuardAsync(HttpContext http, Func<Task<IResult>> handle)
@@ -41,6 +44,11 @@ internal static class ApiProblems
         {
             var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
             return Problem(http, StatusCodes.Status400BadRequest, message);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's own refusals: a body over its limit (413), a body cut short, a malformed request (400).
+            return Problem(http, ex.StatusCode, ex.Message);
         }
         catch (JinaUrlRefusedException ex)
         {

@@ -14,6 +14,10 @@ public sealed class RequestLimits
     /// <value>The default is 32,768 (a few thousand tokens).</value>
     public int MaxCharactersPerRequest { get; set; } = 32_768;
 
+    /// <summary>Gets or sets how many API requests one client (by remote address) may make per minute; more are answered 429.</summary>
+    /// <value>The default is 60.</value>
+    public int RequestsPerMinutePerClient { get; set; } = 60;
+
     /// <summary>Gets or sets whether <c>/api/embed</c> takes <c>image_urls</c>.</summary>
     /// <value>The default is <see langword="false"/>: the API would fetch each URL, of the caller's choice, at the deployer's expense.</value>
     public bool AllowImageUrls { get; set; }

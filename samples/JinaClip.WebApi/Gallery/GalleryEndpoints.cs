@@ -65,7 +65,16 @@ internal static class GalleryEndpoints
                     "Upload the image as multipart/form-data with the file in a field named 'image' (curl -F image=@photo.jpg).");
             }
 
-            var form = await request.ReadFormAsync(http.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
+            {
+                // A body cut short, too many parts, a part header too long: the client's mistake, not the server's.
+                return ApiProblems.Problem(http, StatusCodes.Status400BadRequest, $"The form could not be read: {ex.Message}");
+            }
             if (form.Files.GetFile("image") is not { } file)
             {
                 return ApiProblems.Problem(http, StatusCodes.Status400BadRequest, "The form has no file in a field named 'image' (curl -F image=@photo.jpg).");

@@ -340,6 +340,7 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
         {
             ArgumentNullException.ThrowIfNull(builder);
             builder.UseSetting("Jina:ApiKey", string.Empty);
+            builder.UseSetting("Limits:RequestsPerMinutePerClient", "100000"); // every test of the class is one client
             builder.ConfigureServices(services => services.AddLogging(l => l.AddFakeLogging()));
         }
     }
