@@ -70,9 +70,10 @@ internal static class GalleryEndpoints
             {
                 form = await request.ReadFormAsync(http.RequestAborted);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
+            catch (Exception ex) when (ex is (IOException and not BadHttpRequestException) or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
             {
-                // A body cut short, too many parts, a part header too long: the client's mistake, not the server's.
+                // A body cut short, too many parts, a part header too long: the client's mistake, not the server's. (A body
+                // over Kestrel's limit is a BadHttpRequestException, answered with its own 413 by GuardAsync.)
                 return ApiProblems.Problem(http, StatusCodes.Status400BadRequest, $"The form could not be read: {ex.Message}");
             }
             if (form.Files.GetFile("image") is not { } file)

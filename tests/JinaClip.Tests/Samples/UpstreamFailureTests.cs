@@ -65,6 +65,31 @@ public sealed class UpstreamFailureTests
         });
     }
 
+    [Fact]
+    public async Task Embed_UpstreamUnreachable_Answers502()
+    {
+        // A port nothing listens on: the connection is refused.
+        var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var factory = new WebApplicationFactory<ProductCatalogue>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Jina:ApiKey", Key);
+            b.UseSetting("Jina:Endpoint", $"http://127.0.0.1:{port}/");
+            b.UseSetting("Jina:Retry:MaxRetryAttempts", "0");
+            b.ConfigureServices(services => services.AddLogging(l => l.AddFakeLogging()));
+        });
+        using var http = factory.CreateClient();
+
+        var response = await http.PostAsJsonAsync("/api/embed", new { texts = new[] { "a red dog" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var warning = Assert.Single(factory.Services.GetRequiredService<FakeLogCollector>().GetSnapshot(), r => r.Message.Contains("answered 502", StringComparison.Ordinal));
+        Assert.Contains("HttpRequestException", warning.Message, StringComparison.Ordinal);
+        Assert.Null(warning.Exception);
+    }
+
     private static void HasNoPartOfTheKey(string? text)
     {
         if (text is null)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using JinaClip.Tests.TestSupport;
 
 namespace JinaClip.Tests.Samples;
 
@@ -47,6 +48,20 @@ public sealed class WebSampleProcessTests(SampleWebAppFixture fixture)
         Assert.Contains("Indexed 12/12 images (24000 tokens so far).", log, StringComparison.Ordinal);
         Assert.Contains("The gallery is ready: 12 images.", log, StringComparison.Ordinal);
         Assert.DoesNotContain("api.jina.ai", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUploadOverKestrelsBodyLimit_Is413_AWarningWithoutAStackTrace()
+    {
+        // curl, as a user would send it: it waits for "100 Continue", so Kestrel's early 413 arrives before the body.
+        using var huge = new TempFile(new byte[31_000_000]);
+
+        var (status, body) = await CurlAsync($"curl -s localhost:5080/api/gallery/similar -F image=@{huge.Path}");
+
+        Assert.Equal(413, status);
+        Assert.Equal(413, body.GetProperty("status").GetInt32());
+        await Clock.Until(() => fixture.App.Log.Contains("answered 413", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unhandled exception", fixture.App.Log, StringComparison.Ordinal);
     }
 
     private static string ReadmeSection()
