@@ -17,8 +17,7 @@ public class JinaModelsClient : IDisposable
     private readonly JinaConnection? _connection;
     private readonly bool _ownsConnection;
 
-    /// <summary>Gets the connection this client sends on (<see langword="null"/> on a mock).</summary>
-    internal JinaConnection? Connection => _connection;
+    // One refresh of the cached list at a time (a lock around one request, not a fan-out: the request runs on the engine).
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (IReadOnlyList<ModelInfo> Models, DateTimeOffset FetchedAt)? _cache;
 
@@ -51,6 +50,9 @@ public class JinaModelsClient : IDisposable
         _ownsConnection = ownsConnection;
         ModelsUri = connection.Pipeline.UrlOf("v1/models");
     }
+
+    /// <summary>Gets the connection this client sends on (<see langword="null"/> on a mock).</summary>
+    internal JinaConnection? Connection => _connection;
 
     /// <summary>Gets the catalogue's URL (<c>{Endpoint}v1/models</c>).</summary>
     public Uri ModelsUri { get; }

@@ -15,7 +15,7 @@ public static class JinaServiceCollectionExtensions
     public const string DefaultSectionName = "Jina";
 
     /// <summary>The sub-section of a client's section that binds its <see cref="JinaClip.JinaRerankClientOptions"/> (<c>Jina:Rerank:DefaultModel</c>).</summary>
-    public const string RerankSectionName = "Rerank";
+    internal const string RerankSectionName = "Rerank";
 
     /// <summary>
     /// The name of the <see cref="IHttpClientFactory"/> client that every registered Jina client fetches image URLs with

@@ -267,7 +267,7 @@ internal static class SecretScrubber
             var run = 0;
             foreach (var b in utf8)
             {
-                run = In((char)b) || (b >= 128 && _nonAscii) ? run + 1 : 0;
+                run = In((char)b) ? run + 1 : 0; // a byte of 128 or more counts as any non-ASCII character
                 if (run >= _shortestRun)
                 {
                     return true;
