@@ -3,6 +3,12 @@ using JinaClip.Benchmarks.Imaging;
 
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- --filter '*Concurrency*'
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- downscale-report
+// dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- decode-memory
+if (args.Length > 0 && args[0] == "decode-memory")
+{
+    return await DecodeMemoryReport.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "downscale-report")
 {
     return await DownscaleReport.RunAsync(args);

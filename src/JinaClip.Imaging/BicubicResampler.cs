@@ -10,70 +10,134 @@ namespace JinaClip.Imaging;
 /// which the CLIP models' own preprocessing uses, so what is sent is what the model would have seen. Works on 8-bit RGBA
 /// rows; alpha is ignored and written opaque (as <c>convert("RGB")</c> drops it).
 /// </summary>
-internal static class BicubicResampler
+/// <remarks>
+/// Streaming: source rows arrive top to bottom through <see cref="AddRow"/>; each is resampled horizontally into a ring
+/// that holds only the rows the vertical pass still needs, and every output row is written as soon as its window is
+/// complete. Memory is the ring and the output (<see cref="WorkingBytes"/>), never the source image, so a decoder can
+/// hand over one row at a time. The result is the same, bit for bit, as resampling the whole image at once.
+/// </remarks>
+internal sealed class BicubicResampler
 {
     private const double Support = 2.0;
     private const int PrecisionBits = 32 - 8 - 2;
     private const int Half = 1 << (PrecisionBits - 1);
 
+    private readonly int _width;
+    private readonly int _height;
+    private readonly int _outWidth;
+    private readonly int _outHeight;
+    private readonly (int Start, int Count)[] _xBounds;
+    private readonly int[] _xWeights;
+    private readonly int _xTaps;
+    private readonly (int Start, int Count)[] _yBounds;
+    private readonly int[] _yWeights;
+    private readonly int _yTaps;
+    private readonly int _ringRows;
+    private readonly byte[] _ring;
+    private readonly int[] _rowOffsets;
+    private readonly byte[] _output;
+    private int _rowsIn;
+    private int _rowsOut;
+
+    /// <summary>Prepares to resize a <paramref name="width"/> × <paramref name="height"/> image to <paramref name="outWidth"/> × <paramref name="outHeight"/>.</summary>
+    public BicubicResampler(int width, int height, int outWidth, int outHeight)
+    {
+        (_width, _height, _outWidth, _outHeight) = (width, height, outWidth, outHeight);
+        (_xBounds, _xWeights, _xTaps) = Coefficients(width, outWidth);
+        (_yBounds, _yWeights, _yTaps) = Coefficients(height, outHeight);
+        _ringRows = _yBounds.Max(b => b.Count);
+        _ring = new byte[_ringRows * outWidth * 4];
+        _rowOffsets = new int[_ringRows];
+        _output = new byte[outWidth * outHeight * 4];
+    }
+
+    /// <summary>Gets the bytes a resampler of these sizes holds: its ring of rows, its output and its coefficients.</summary>
+    public static long WorkingBytes(int width, int height, int outWidth, int outHeight) =>
+        ((long)Taps(height, outHeight) * outWidth * 4)
+        + ((long)outWidth * outHeight * 4)
+        + ((long)outWidth * (Taps(width, outWidth) + 2) * 4)
+        + ((long)outHeight * (Taps(height, outHeight) + 2) * 4);
+
     /// <summary>Resizes <paramref name="source"/> (RGBA, <paramref name="width"/> × <paramref name="height"/>) to <paramref name="outWidth"/> × <paramref name="outHeight"/> RGBA.</summary>
     public static byte[] Resize(ReadOnlySpan<byte> source, int width, int height, int outWidth, int outHeight)
     {
-        var (xBounds, xWeights, xTaps) = Coefficients(width, outWidth);
-        var (yBounds, yWeights, yTaps) = Coefficients(height, outHeight);
-
-        // Horizontal: height rows of outWidth pixels.
-        var horizontal = new byte[outWidth * height * 4];
-        ref var src = ref MemoryMarshal.GetReference(source);
-        ref var mid = ref MemoryMarshal.GetArrayDataReference(horizontal);
-        ref var xw = ref MemoryMarshal.GetArrayDataReference(xWeights);
+        var resampler = new BicubicResampler(width, height, outWidth, outHeight);
         for (var y = 0; y < height; y++)
         {
-            ref var row = ref Unsafe.Add(ref src, y * width * 4);
-            ref var output = ref Unsafe.Add(ref mid, y * outWidth * 4);
-            for (var x = 0; x < outWidth; x++)
-            {
-                var (start, count) = xBounds[x];
-                ref var weights = ref Unsafe.Add(ref xw, x * xTaps);
-                ref var pixel = ref Unsafe.Add(ref row, start * 4);
-                var sum = Vector128.Create(Half);
-                for (var k = 0; k < count; k++)
-                {
-                    sum += Widen(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref pixel, k * 4))) * Unsafe.Add(ref weights, k);
-                }
-
-                var (r, g, b) = (sum.GetElement(0), sum.GetElement(1), sum.GetElement(2));
-                Write(ref Unsafe.Add(ref output, x * 4), r, g, b);
-            }
+            resampler.AddRow(source.Slice(y * width * 4, width * 4));
         }
 
-        // Vertical: outHeight rows of outWidth pixels.
-        var result = new byte[outWidth * outHeight * 4];
-        ref var dst = ref MemoryMarshal.GetArrayDataReference(result);
-        ref var yw = ref MemoryMarshal.GetArrayDataReference(yWeights);
-        var stride = outWidth * 4;
-        for (var y = 0; y < outHeight; y++)
-        {
-            var (start, count) = yBounds[y];
-            ref var weights = ref Unsafe.Add(ref yw, y * yTaps);
-            ref var output = ref Unsafe.Add(ref dst, y * stride);
-            ref var top = ref Unsafe.Add(ref mid, start * stride);
-            for (var x = 0; x < outWidth; x++)
-            {
-                ref var column = ref Unsafe.Add(ref top, x * 4);
-                var sum = Vector128.Create(Half);
-                for (var k = 0; k < count; k++)
-                {
-                    sum += Widen(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref column, k * stride))) * Unsafe.Add(ref weights, k);
-                }
-
-                var (r, g, b) = (sum.GetElement(0), sum.GetElement(1), sum.GetElement(2));
-                Write(ref Unsafe.Add(ref output, x * 4), r, g, b);
-            }
-        }
-
-        return result;
+        return resampler.Finish();
     }
+
+    /// <summary>Takes the next source row (RGBA, the source width), writing every output row it completes.</summary>
+    public void AddRow(ReadOnlySpan<byte> row)
+    {
+        if (_rowsIn == _height || row.Length < _width * 4)
+        {
+            throw new InvalidOperationException($"The resampler takes {_height} rows of {_width * 4} bytes; it was given row {_rowsIn} of {row.Length} bytes.");
+        }
+
+        Horizontal(row, _ring.AsSpan((_rowsIn % _ringRows) * _outWidth * 4, _outWidth * 4));
+        _rowsIn++;
+        while (_rowsOut < _outHeight && _yBounds[_rowsOut].Start + _yBounds[_rowsOut].Count <= _rowsIn)
+        {
+            Vertical(_rowsOut++);
+        }
+    }
+
+    /// <summary>Gets the output once every source row has been added.</summary>
+    public byte[] Finish() => _rowsOut == _outHeight
+        ? _output
+        : throw new InvalidOperationException($"The resampler was given {_rowsIn} of the image's {_height} rows.");
+
+    private void Horizontal(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        ref var row = ref MemoryMarshal.GetReference(source);
+        ref var output = ref MemoryMarshal.GetReference(destination);
+        ref var xw = ref MemoryMarshal.GetArrayDataReference(_xWeights);
+        for (var x = 0; x < _outWidth; x++)
+        {
+            var (start, count) = _xBounds[x];
+            ref var weights = ref Unsafe.Add(ref xw, x * _xTaps);
+            ref var pixel = ref Unsafe.Add(ref row, start * 4);
+            var sum = Vector128.Create(Half);
+            for (var k = 0; k < count; k++)
+            {
+                sum += Widen(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref pixel, k * 4))) * Unsafe.Add(ref weights, k);
+            }
+
+            Write(ref Unsafe.Add(ref output, x * 4), sum.GetElement(0), sum.GetElement(1), sum.GetElement(2));
+        }
+    }
+
+    private void Vertical(int y)
+    {
+        var (start, count) = _yBounds[y];
+        var stride = _outWidth * 4;
+        for (var k = 0; k < count; k++)
+        {
+            _rowOffsets[k] = ((start + k) % _ringRows) * stride;
+        }
+
+        ref var ring = ref MemoryMarshal.GetArrayDataReference(_ring);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(_rowOffsets);
+        ref var weights = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_yWeights), y * _yTaps);
+        ref var output = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_output), y * stride);
+        for (var x = 0; x < _outWidth; x++)
+        {
+            ref var column = ref Unsafe.Add(ref ring, x * 4);
+            var sum = Vector128.Create(Half);
+            for (var k = 0; k < count; k++)
+            {
+                sum += Widen(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref column, Unsafe.Add(ref offsets, k)))) * Unsafe.Add(ref weights, k);
+            }
+
+            Write(ref Unsafe.Add(ref output, x * 4), sum.GetElement(0), sum.GetElement(1), sum.GetElement(2));
+        }
+    }
+
+    private static int Taps(int inSize, int outSize) => ((int)Math.Ceiling(Support * Math.Max(inSize / (double)outSize, 1.0)) * 2) + 1;
 
     /// <summary>For each output position: the first input and the number of inputs it reads, and their fixed-point weights.</summary>
     private static ((int Start, int Count)[] Bounds, int[] Weights, int Taps) Coefficients(int inSize, int outSize)
@@ -81,7 +145,7 @@ internal static class BicubicResampler
         var scale = inSize / (double)outSize;
         var filterScale = Math.Max(scale, 1.0);
         var support = Support * filterScale;
-        var taps = ((int)Math.Ceiling(support) * 2) + 1;
+        var taps = Taps(inSize, outSize);
         var bounds = new (int, int)[outSize];
         var weights = new int[outSize * taps];
         var row = new double[taps];

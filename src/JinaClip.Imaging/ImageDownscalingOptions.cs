@@ -23,6 +23,21 @@ public sealed class ImageDownscalingOptions
     public long MaxPixels { get; set; } = 50_000_000;
 
     /// <summary>
+    /// Gets or sets the most memory one image may take while it is decoded, resized and encoded, worked out from its
+    /// header before anything is decoded; an image that would take more is an <see cref="ArgumentException"/> naming the
+    /// input, and nothing is sent.
+    /// </summary>
+    /// <value>
+    /// The default is 64 MiB. JPEG and non-interlaced PNG are decoded a few rows at a time into the resampler, so any of
+    /// them within <see cref="MaxPixels"/> stays within a few megabytes (a 6 KB, 7064×7064 one-bit PNG: about 2 MB);
+    /// a progressive JPEG holds its coefficients (about 3 bytes a pixel at 4:2:0, so up to about 21 megapixels);
+    /// GIF, WebP, BMP and interlaced PNG are decoded whole at 4 bytes a pixel (8 for interlaced PNG), so up to about
+    /// 16 (8) megapixels. With <see cref="SkiaImageDownscaler.MaxConcurrentDecodes"/> images at once, the process holds at
+    /// most that many times this.
+    /// </value>
+    public long MaxDecodeMemory { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Gets or sets the pixel budget for jina-embeddings-v4, which takes any size in 28×28 patches at 10 tokens each
     /// and does not crop: a larger image is scaled to fit within it, sides multiples of 28.
     /// </summary>

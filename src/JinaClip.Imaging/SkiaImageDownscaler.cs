@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace JinaClip.Imaging;
@@ -22,8 +23,10 @@ namespace JinaClip.Imaging;
 /// <para>
 /// Formats SkiaSharp cannot decode here (HEIC, AVIF, TIFF) are sent unchanged, never refused, with the note
 /// <c>not downscaled: HEIC</c> in the estimate and the log. An image claiming more than
-/// <see cref="ImageDownscalingOptions.MaxPixels"/> is refused before decoding; a corrupt one is an
-/// <see cref="InvalidDataException"/>. Thread-safe.
+/// <see cref="ImageDownscalingOptions.MaxPixels"/>, or that would take more than
+/// <see cref="ImageDownscalingOptions.MaxDecodeMemory"/> to decode, is refused before decoding; a corrupt one is an
+/// <see cref="InvalidDataException"/>. JPEG and non-interlaced PNG are decoded a few rows at a time into the resampler,
+/// never whole; at most <see cref="MaxConcurrentDecodes"/> images are in flight in the process at once. Thread-safe.
 /// </para>
 /// </remarks>
 public sealed class SkiaImageDownscaler : IImagePreprocessor
@@ -43,10 +46,28 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
             throw new ArgumentOutOfRangeException(nameof(options), _options.JpegQuality, "ImageDownscalingOptions.JpegQuality must be from 1 to 100.");
         }
 
+        if (_options.MaxDecodeMemory < 1024 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxDecodeMemory, "ImageDownscalingOptions.MaxDecodeMemory must be at least 1 MiB.");
+        }
+
         if (_options.MaxPixels < 1 || _options.EmbeddingsV4MaxPixels < 28 * 28)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "ImageDownscalingOptions.MaxPixels must be positive and EmbeddingsV4MaxPixels at least 784 (one patch).");
         }
+    }
+
+    /// <summary>
+    /// Gets or sets how many images every downscaler in the process decodes, resizes and encodes at once; more wait their
+    /// turn (asynchronously, cancellably), so N uploads at once hold at most this many images' memory
+    /// (<see cref="ImageDownscalingOptions.MaxDecodeMemory"/> each), not N.
+    /// </summary>
+    /// <value>The default is <see cref="Environment.ProcessorCount"/>: the work is CPU-bound, so more at once would not finish sooner.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public static int MaxConcurrentDecodes
+    {
+        get => DecodeGate.Limit;
+        set => DecodeGate.Limit = value;
     }
 
     /// <inheritdoc/>
@@ -68,7 +89,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
     }
 
     /// <inheritdoc/>
-    public ValueTask<PreparedImage> PrepareAsync(ReadOnlyMemory<byte> image, string model, CancellationToken cancellationToken)
+    public async ValueTask<PreparedImage> PrepareAsync(ReadOnlyMemory<byte> image, string model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         cancellationToken.ThrowIfCancellationRequested();
@@ -90,48 +111,68 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
 
         if (TargetSize.For(model, header.Width, header.Height, _options) is not { } target)
         {
-            return new(PreparedImage.Unchanged(image, header));
+            return PreparedImage.Unchanged(image, header);
         }
 
         if (!Decodable.Contains(header.Format))
         {
-            return new(PreparedImage.Unchanged(image, header, $"not downscaled: {Name(header.Format)}"));
+            return PreparedImage.Unchanged(image, header, $"not downscaled: {Name(header.Format)}");
         }
 
-        var (pixels, width, height) = Decode(image.Span, header, target.Width, target.Height);
-        var resized = width == target.Width && height == target.Height ? pixels : BicubicResampler.Resize(pixels, width, height, target.Width, target.Height);
-        var (outWidth, outHeight) = (target.Width, target.Height);
-        if (target.Crop is { } side)
+        var plan = DecodePlan.For(image.Span, header, (target.Width, target.Height));
+        if (plan.Bytes > _options.MaxDecodeMemory)
         {
-            resized = Crop(resized, target.Width, target.Height, side);
-            (outWidth, outHeight) = (side, side);
+            throw new ArgumentException(
+                $"The {header.Width:N0}×{header.Height:N0} {Name(header.Format)} image would take about {Megabytes(plan.Bytes)} to decode, more than ImageDownscalingOptions.MaxDecodeMemory ({Megabytes(_options.MaxDecodeMemory)}); it was not decoded. "
+                + "JPEG and non-interlaced PNG are decoded a few rows at a time and stay far within it; a GIF, WebP, BMP or interlaced PNG is decoded whole, at 4 bytes a pixel.");
         }
 
-        var encoded = Encode(resized, outWidth, outHeight);
-        return new(new PreparedImage(encoded, header, JinaClipModelFactory.ImageSize(Output, outWidth, outHeight)));
+        using (await DecodeGate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var resized = Decode(image, header, plan, target.Width, target.Height);
+            var (outWidth, outHeight) = (target.Width, target.Height);
+            if (target.Crop is { } side)
+            {
+                resized = Crop(resized, target.Width, target.Height, side);
+                (outWidth, outHeight) = (side, side);
+            }
+
+            var encoded = Encode(resized, outWidth, outHeight);
+            return new PreparedImage(encoded, header, JinaClipModelFactory.ImageSize(Output, outWidth, outHeight));
+        }
     }
 
     private ImageFormat Output => _options.OutputFormat == DownscaleOutputFormat.Png ? ImageFormat.Png : ImageFormat.Jpeg;
 
     private static string Name(ImageFormat format) => format.ToString().ToUpperInvariant();
 
+    private static string Megabytes(long bytes) => $"{bytes / 1048576.0:N1} MB";
+
     /// <summary>
-    /// Decodes the first frame to 8-bit RGBA with straight (unpremultiplied) alpha and no colour-space conversion: what
-    /// Pillow's loader gives. A JPEG is decoded at the smallest DCT scale that still covers the target.
+    /// Decodes the first frame to 8-bit RGBA with straight (unpremultiplied) alpha and no colour-space conversion (what
+    /// Pillow's loader gives) and resizes it to the target, by the plan's route: a JPEG at the smallest DCT scale that
+    /// still covers the target, rows streamed into the resampler wherever the codec can give them a few at a time.
     /// </summary>
-    private static (byte[] Pixels, int Width, int Height) Decode(ReadOnlySpan<byte> image, ImageSize header, int targetWidth, int targetHeight)
+    private static byte[] Decode(ReadOnlyMemory<byte> image, ImageSize header, DecodePlan plan, int targetWidth, int targetHeight)
     {
         // A baseline JPEG eight or more times the target: its DC coefficients are the 1/8-scale picture, and decoding only
         // them is about twice as fast as SkiaSharp's 1/8 decode. Any other JPEG, or one that does not decode, goes to SkiaSharp.
-        if (header.Format == ImageFormat.Jpeg
-            && (header.Width + 7) / 8 >= targetWidth && (header.Height + 7) / 8 >= targetHeight
-            && TryDecodeDcOnly(image) is { } dcOnly
+        if (plan.Route == DecodeRoute.DcOnly
+            && TryDecodeDcOnly(image.Span) is { } dcOnly
             && (dcOnly.Width, dcOnly.Height) == ((header.Width + 7) / 8, (header.Height + 7) / 8))
         {
-            return dcOnly;
+            return BicubicResampler.Resize(dcOnly.Pixels, dcOnly.Width, dcOnly.Height, targetWidth, targetHeight);
         }
 
-        using var data = SKData.CreateCopy(image);
+        if (plan.Route == DecodeRoute.Rows && header.Format == ImageFormat.Png)
+        {
+            var rows = new BicubicResampler(header.Width, header.Height, targetWidth, targetHeight);
+            PngRowReader.Decode(image, rows);
+            return rows.Finish();
+        }
+
+        using var data = SKData.CreateCopy(image.Span);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: SkiaSharp cannot read it.");
         var size = codec.Info.Size;
         if (header.Format == ImageFormat.Jpeg)
@@ -148,6 +189,19 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         }
 
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var resampler = new BicubicResampler(size.Width, size.Height, targetWidth, targetHeight);
+        if (plan.Route != DecodeRoute.Whole && codec.StartScanlineDecode(info) == SKCodecResult.Success && codec.ScanlineOrder == SKCodecScanlineOrder.TopDown)
+        {
+            ReadRows(codec, info, resampler, header.Format);
+            return resampler.Finish();
+        }
+
+        if (plan.Route != DecodeRoute.Whole)
+        {
+            // The plan counted rows, not the whole frame: a codec that will not stream is not decoded whole behind its back.
+            throw new InvalidDataException($"The {Name(header.Format)} image cannot be decoded row by row by SkiaSharp, and decoding it whole was not budgeted.");
+        }
+
         var pixels = new byte[info.BytesSize];
         var result = codec.GetPixels(info, pixels);
         if (result != SKCodecResult.Success)
@@ -155,7 +209,36 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
             throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: decoding failed ({result}).");
         }
 
-        return (pixels, size.Width, size.Height);
+        return BicubicResampler.Resize(pixels, size.Width, size.Height, targetWidth, targetHeight);
+    }
+
+    /// <summary>Feeds the resampler <see cref="DecodePlan.RowsPerRead"/> rows at a time from a started scanline decode.</summary>
+    private static void ReadRows(SKCodec codec, SKImageInfo info, BicubicResampler resampler, ImageFormat format)
+    {
+        var rowBytes = info.RowBytes;
+        var buffer = new byte[rowBytes * DecodePlan.RowsPerRead];
+        var handle = GCHandle.Alloc(buffer, GCHandleType.Pinned);
+        try
+        {
+            for (var y = 0; y < info.Height; y += DecodePlan.RowsPerRead)
+            {
+                var count = Math.Min(DecodePlan.RowsPerRead, info.Height - y);
+                var decoded = codec.GetScanlines(handle.AddrOfPinnedObject(), count, rowBytes);
+                if (decoded != count)
+                {
+                    throw new InvalidDataException($"The {Name(format)} image is corrupt: decoding stopped at row {y + Math.Max(decoded, 0):N0} of {info.Height:N0}.");
+                }
+
+                for (var row = 0; row < count; row++)
+                {
+                    resampler.AddRow(buffer.AsSpan(row * rowBytes, rowBytes));
+                }
+            }
+        }
+        finally
+        {
+            handle.Free();
+        }
     }
 
     /// <summary>The DC-only decode, or null to let SkiaSharp decode (and judge) a JPEG it does not take or cannot read.</summary>

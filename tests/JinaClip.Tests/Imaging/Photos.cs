@@ -9,6 +9,8 @@ internal static class Photos
 
     public static byte[] Png(int width, int height) => Encode(width, height, SKEncodedImageFormat.Png, 100);
 
+    public static byte[] WebP(int width, int height) => Encode(width, height, SKEncodedImageFormat.Webp, 80);
+
     private static byte[] Encode(int width, int height, SKEncodedImageFormat format, int quality)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
