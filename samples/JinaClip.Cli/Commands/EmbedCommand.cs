@@ -15,7 +15,13 @@ internal static class EmbedCommand
         options.AddConnection(command);
         var fromFile = new Option<string?>("--from-file") { Description = "Embed a text file, one text per line (any number of lines; streamed, output in line order)." };
         var concurrency = new Option<int?>("--concurrency") { Description = "How many requests may run at once (default 4)." };
+        var maxLine = new Option<int>("--max-line-length")
+        {
+            Description = "With --from-file: the longest line taken, in characters (default 1,048,576); a longer one is an error, so memory stays bounded.",
+            DefaultValueFactory = _ => TextLines.DefaultMaxLength,
+        };
         command.Options.Add(fromFile);
+        command.Options.Add(maxLine);
         command.Options.Add(concurrency);
         command.SetAction((result, ct) => CliApp.Guard(stderr, async () =>
         {
@@ -33,11 +39,17 @@ internal static class EmbedCommand
                     throw new ArgumentException("--from-file cannot be combined with --text or --image.");
                 }
 
-                var lines = await FileEmbedding.CountLinesAsync(path, ct);
+                var maxLength = result.GetValue(maxLine);
+                if (maxLength < 1)
+                {
+                    throw new ArgumentException($"--max-line-length must be at least 1 (was {maxLength}).");
+                }
+
+                var lines = await FileEmbedding.CountLinesAsync(path, maxLength, ct);
                 using var jina = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr, configure);
                 var client = jina.GetEmbeddingsClient();
                 var model = result.GetValue(options.Model) ?? JinaModels.ClipV1;
-                await FileEmbedding.RunAsync(client, path, lines, options.EmbeddingOptions(result), result.GetValue(options.Json), model, stdout, stderr, ct);
+                await FileEmbedding.RunAsync(client, path, lines, maxLength, options.EmbeddingOptions(result), result.GetValue(options.Json), model, stdout, stderr, ct);
                 return 0;
             }
 

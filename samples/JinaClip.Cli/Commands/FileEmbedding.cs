@@ -17,15 +17,10 @@ internal static class FileEmbedding
     /// Counts the lines in a first pass, rejecting a blank line (the API refuses empty text, and skipping it would shift
     /// every later vector off its line). A final newline does not make a line.
     /// </summary>
-    public static async Task<int> CountLinesAsync(string path, CancellationToken cancellationToken)
+    public static async Task<int> CountLinesAsync(string path, int maxLength, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"--from-file '{path}' does not exist.", path);
-        }
-
         var count = 0;
-        await foreach (var line in ReadLinesAsync(path, cancellationToken))
+        await foreach (var line in TextLines.ReadAsync(path, "--from-file", maxLength, cancellationToken))
         {
             count++;
             if (string.IsNullOrWhiteSpace(line))
@@ -43,7 +38,7 @@ internal static class FileEmbedding
     }
 
     public static async Task RunAsync(
-        JinaEmbeddingClient client, string path, int lines, EmbeddingOptions options, bool json, string model, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        JinaEmbeddingClient client, string path, int lines, int maxLength, EmbeddingOptions options, bool json, string model, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var bar = lines >= ProgressThreshold ? new ProgressBar(stderr, lines) : null;
         var last = JinaClipModelFactory.EmbeddingProgress();
@@ -58,7 +53,7 @@ internal static class FileEmbedding
         var first = true;
         try
         {
-            await foreach (var e in client.EmbedStreamAsync(Texts(path, texts, cancellationToken), options, progress, cancellationToken))
+            await foreach (var e in client.EmbedStreamAsync(Texts(path, maxLength, texts, cancellationToken), options, progress, cancellationToken))
             {
                 texts.Remove(e.Index, out var text);
                 text ??= string.Empty;
@@ -98,22 +93,13 @@ internal static class FileEmbedding
         return $"{e.Index,-6} {e.Dimensions,5}  {preview,-36} {CliApp.Shorten(text, 60)}";
     }
 
-    private static async IAsyncEnumerable<EmbeddingInput> Texts(string path, Dictionary<int, string> texts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<EmbeddingInput> Texts(string path, int maxLength, Dictionary<int, string> texts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var index = 0;
-        await foreach (var line in ReadLinesAsync(path, cancellationToken))
+        await foreach (var line in TextLines.ReadAsync(path, "--from-file", maxLength, cancellationToken))
         {
             texts.Add(index++, line);
             yield return EmbeddingInput.FromText(line);
-        }
-    }
-
-    private static async IAsyncEnumerable<string> ReadLinesAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(path);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            yield return line;
         }
     }
 

@@ -116,21 +116,31 @@ internal static class SearchCommand
 
     private static async Task<VectorIndex> BuildAsync(JinaEmbeddingClient client, string folder, EmbeddingOptions options, string? downscale, TextWriter stderr, CancellationToken ct)
     {
-        var files = ImageFolder.Find(folder);
-        await CommonOptions.ReportSavingAsync(files.Select(f => EmbeddingInput.FromImageFile(f.Path)), options.Model ?? client.DefaultModel, downscale, stderr, ct);
-        var bar = new ProgressBar(stderr, files.Count, "images");
+        var files = FindImages(folder);
+        foreach (var skipped in files.Skipped)
+        {
+            await stderr.WriteLineAsync($"skipped {skipped.Name}: {skipped.Reason}");
+        }
+
+        await CommonOptions.ReportSavingAsync(files.Images.Select(f => EmbeddingInput.FromImageFile(f.Path)), options.Model ?? client.DefaultModel, downscale, stderr, ct);
+        var bar = new ProgressBar(stderr, files.Images.Count, "images");
         VectorIndex? index = null;
         try
         {
-            await foreach (var e in client.EmbedStreamAsync(Images(files, bar, ct), options, bar, ct))
+            await foreach (var e in client.EmbedStreamAsync(Images(files.Images, bar, ct), options, bar, ct))
             {
                 index ??= new VectorIndex(e.Dimensions);
-                index.Add(files[e.Index].Id, e);
+                index.Add(files.Images[e.Index].Name, e);
             }
         }
         finally
         {
             bar.Finish();
+        }
+
+        if (files.Skipped.Count > 0)
+        {
+            await stderr.WriteLineAsync($"{index!.Count} indexed, {files.Skipped.Count} skipped (listed above)");
         }
 
         return index!;
@@ -154,13 +164,32 @@ internal static class SearchCommand
         }
     }
 
-    private static async IAsyncEnumerable<EmbeddingInput> Images(List<(string Id, string Path)> files, ProgressBar bar, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The folder's image files, read safely (<see cref="ImageFolder.Scan"/>): at least one, or an error naming the folder.</summary>
+    private static ImageFolderScan FindImages(string folder)
     {
-        foreach (var (_, path) in files)
+        ImageFolderScan scan;
+        try
+        {
+            scan = ImageFolder.Scan(folder);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new ArgumentException($"--images '{folder}' is not a folder.");
+        }
+
+        return scan.Images.Count > 0
+            ? scan
+            : throw new ArgumentException($"--images '{folder}' holds no image files ({string.Join(", ", new ImageFolderOptions().Extensions)})"
+                + (scan.Skipped.Count > 0 ? $"; skipped: {string.Join("; ", scan.Skipped)}." : "."));
+    }
+
+    private static async IAsyncEnumerable<EmbeddingInput> Images(IReadOnlyList<FolderImage> files, ProgressBar bar, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var file in files)
         {
             ct.ThrowIfCancellationRequested();
             await Task.Yield();
-            yield return EmbeddingInput.FromImageFile(path);
+            yield return EmbeddingInput.FromImageFile(file.Path);
 
             // The client asks for the next image once it has checked this one.
             bar.Read();

@@ -57,10 +57,16 @@ public static class ImageHeaderReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The format and size.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="JinaImageHeaderException">The file is not a readable image header.</exception>
+    /// <exception cref="JinaImageHeaderException">The file is not a readable image header, or is empty or not a regular file (then it is not opened).</exception>
     public static async Task<ImageSize> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (new FileInfo(path) is { Exists: true, Length: 0 })
+        {
+            // A FIFO would block the open until a writer came, a device would never end: neither is opened.
+            throw new JinaImageHeaderException(null, $"'{path}' is empty, or not a regular file (a FIFO, device or socket); it was not opened");
+        }
+
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
         return await ReadAsync(file, cancellationToken).ConfigureAwait(false);
     }

@@ -39,6 +39,12 @@ internal static class InputChecks
                 : new FileNotFoundException($"Input {index}: the image file '{path}' does not exist.", path);
         }
 
+        if (info.Length == 0)
+        {
+            // A FIFO would block the open until a writer came, a device would never end: neither is opened.
+            throw new ArgumentException($"Input {index}: the image file '{path}' is empty, or not a regular file (a FIFO, device or socket); it was not opened.", paramName);
+        }
+
         EmbeddingInput.CheckImageSize(info.Length, $"Input {index}: the contents of the image file '{path}'", paramName);
         var prefix = new byte[ImageSniffer.PrefixBytes];
         int read;

@@ -109,7 +109,7 @@ public sealed class PlanningTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.EmbedAsync(inputs, cancellationToken: Ct));
 
-        Assert.StartsWith($"Input 1199: the contents of the image file '{path}' are empty", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Input 1199: the image file '{path}' is empty, or not a regular file (a FIFO, device or socket); it was not opened.", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, emulator.RequestCount);
     }
 

@@ -17,7 +17,10 @@ internal static class CliRun
     }
 
     /// <summary>Runs <c>dotnet JinaClip.Cli.dll</c> as a user starts it, with no API key in its environment.</summary>
-    public static async Task<(int Exit, string Out, string Err)> RunProcess(params string[] args)
+    public static Task<(int Exit, string Out, string Err)> RunProcess(params string[] args) => RunProcess(TestContext.Current.CancellationToken, args);
+
+    /// <summary>Runs the tool as a process until it exits or <paramref name="cancellationToken"/> fires (then it is killed).</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunProcess(CancellationToken cancellationToken, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JinaClip.Cli.dll"));
@@ -28,10 +31,19 @@ internal static class CliRun
 
         start.Environment.Remove(JinaClientOptions.ApiKeyEnvironmentVariable);
         using var process = Process.Start(start)!;
-        var ct = TestContext.Current.CancellationToken;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            return (-1, await stdout, await stderr);
+        }
+
         return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json;
+using JinaClip.Tests.Files;
+using JinaClip.Tests.TestSupport;
+
+namespace JinaClip.Tests.Cli;
+
+/// <summary>
+/// The <c>jinaclip</c> tool, run as a process, on files and folders an attacker (or a messy disk) hands it: endless and
+/// newline-free files, FIFOs, link loops. Each finishes within seconds with a one-line answer.
+/// </summary>
+public sealed class HostileFilesTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"jinaclip-hostile-{Guid.NewGuid():N}");
+
+    public HostileFilesTests() => Directory.CreateDirectory(_folder);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task EmbedFromFile_DevZero_IsRefusedInOneLine_WithoutReadingIt()
+    {
+        var (exit, stdout, stderr) = await RunWithin("embed", "--from-file", "/dev/zero");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("error: --from-file '/dev/zero' is empty, or not a regular file (a FIFO, device or socket); give a text file.\n", stderr);
+    }
+
+    [Fact]
+    public async Task EmbedFromFile_ATwoGigabyteFileWithoutANewline_StopsAtTheLineCap()
+    {
+        var path = Path.Combine(_folder, "sparse.txt");
+        await using (var file = File.Create(path))
+        {
+            file.SetLength(2L * 1024 * 1024 * 1024); // sparse: 2 GB of NUL characters, no newline, no disk used
+        }
+
+        var (exit, _, stderr) = await RunWithin("embed", "--from-file", path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: --from-file '{path}': line 1 is longer than 1,048,576 characters (--max-line-length); is it a text file?\n", stderr);
+    }
+
+    [Fact]
+    public async Task EmbedFromFile_ALineOverAChosenCap_NamesTheLine()
+    {
+        var path = Path.Combine(_folder, "texts.txt");
+        await File.WriteAllTextAsync(path, "short\nshort too\n" + new string('x', 101) + "\n", Ct);
+
+        var (exit, _, stderr) = await CliRun.Run(CliRun.NoKey, "embed", "--from-file", path, "--max-line-length", "100");
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: --from-file '{path}': line 3 is longer than 100 characters (--max-line-length); is it a text file?\n", stderr);
+    }
+
+    [Fact]
+    public async Task EmbedFromFile_AFifo_IsRefusedWithoutWaitingForAWriter()
+    {
+        var fifo = Path.Combine(_folder, "texts.txt");
+        ImageFolderTests.MakeFifo(fifo);
+
+        var (exit, _, stderr) = await RunWithin("embed", "--from-file", fifo);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is empty, or not a regular file (a FIFO, device or socket)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_AFolderWithLinkLoopsAndAFifo_IndexesEachImageOnce_AndReportsWhatItSkipped()
+    {
+        var photos = Path.Combine(_folder, "photos");
+        Directory.CreateDirectory(Path.Combine(photos, "sub"));
+        await File.WriteAllBytesAsync(Path.Combine(photos, "one.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 1], Ct);
+        await File.WriteAllBytesAsync(Path.Combine(photos, "sub", "two.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 2], Ct);
+        Directory.CreateSymbolicLink(Path.Combine(photos, "sub", "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(photos, "a"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(photos, "b"), ".");
+        ImageFolderTests.MakeFifo(Path.Combine(photos, "x.jpg"));
+
+        var (exit, stdout, stderr) = await RunWithin("search", "--downscale", "off", "--images", photos, "--query", "a dog", "--top", "50", "--json");
+
+        Assert.True(exit == 0, stderr);
+        var ids = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString());
+        Assert.Equal(["one.jpg", "sub/two.png"], ids.Order(StringComparer.Ordinal));
+        Assert.Contains("skipped x.jpg: is empty, or not a regular file (a FIFO, device or socket)\n", stderr, StringComparison.Ordinal);
+        Assert.Contains("skipped sub/up: is a link to a folder (linked folders are not followed)\n", stderr, StringComparison.Ordinal);
+        Assert.Contains("2 indexed, 4 skipped (listed above)\n", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the tool as a process; one that has not finished in 60 seconds has hung (it is killed, and the test fails).</summary>
+    private static async Task<(int Exit, string Out, string Err)> RunWithin(params string[] args)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var clock = Stopwatch.StartNew();
+        var result = await CliRun.RunProcess(timeout.Token, args);
+        Assert.False(timeout.IsCancellationRequested, $"still running after {clock.Elapsed}");
+        return result;
+    }
+}
