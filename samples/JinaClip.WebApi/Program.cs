@@ -29,7 +29,15 @@ builder.Services.Configure<GalleryOptions>(builder.Configuration.GetSection("Gal
 builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
 
 // Every API request spends the deployer's tokens: a fixed window per client address (ASP.NET Core's rate limiter).
-var perClient = builder.Configuration.GetSection("Limits").Get<RequestLimits>()?.RequestsPerMinutePerClient ?? new RequestLimits().RequestsPerMinutePerClient;
+var limits = builder.Configuration.GetSection("Limits").Get<RequestLimits>() ?? new RequestLimits();
+var perClient = limits.RequestsPerMinutePerClient;
+
+// Each image decoded takes at most 64 MiB however small its file (a 6 KB PNG can claim 50 megapixels); this many at once.
+if (limits.ImageDecodesAtOnce is { } decodes)
+{
+    SkiaImageDownscaler.MaxConcurrentDecodes = decodes;
+}
+
 builder.Services.AddRateLimiter(o =>
 {
     o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(http =>

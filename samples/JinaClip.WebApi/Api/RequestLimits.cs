@@ -21,4 +21,11 @@ public sealed class RequestLimits
     /// <summary>Gets or sets whether <c>/api/embed</c> takes <c>image_urls</c>.</summary>
     /// <value>The default is <see langword="false"/>: the API would fetch each URL, of the caller's choice, at the deployer's expense.</value>
     public bool AllowImageUrls { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many images (uploads and gallery files) are decoded at once in the process; the rest wait. Each
+    /// takes at most <c>ImageDownscalingOptions.MaxDecodeMemory</c> (64 MiB), so this bounds the memory images can take.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the core count (<c>SkiaImageDownscaler.MaxConcurrentDecodes</c>).</value>
+    public int? ImageDecodesAtOnce { get; set; }
 }

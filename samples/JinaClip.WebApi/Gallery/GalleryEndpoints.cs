@@ -34,7 +34,7 @@ internal static class GalleryEndpoints
     private static GalleryStatus Status(ImageGallery gallery, ApiMode mode)
     {
         var (indexed, tokens, index) = gallery.Progress();
-        return new GalleryStatus(index is not null, indexed, gallery.Images.Count, tokens, gallery.Model, mode.Offline, gallery.Error);
+        return new GalleryStatus(index is not null, indexed, gallery.Images.Count, tokens, gallery.Model, mode.Offline, gallery.Error, gallery.Skipped);
     }
 
     private static Task<IResult> SearchAsync(HttpContext http, ImageGallery gallery, JinaEmbeddingClient client, Pricing pricing) =>

@@ -16,12 +16,26 @@ internal sealed partial class GalleryIndexer(
             return;
         }
 
-        var images = Directory.EnumerateFiles(gallery.Folder, "*", SearchOption.AllDirectories)
-            .Where(f => ImageGallery.Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-            .Select(f => Path.GetRelativePath(gallery.Folder, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        gallery.Found(images);
+        // Regular files only (a FIFO is never opened), no linked folders, each real file once, a cap: see ImageFolder.Scan.
+        ImageFolderScan scan;
+        try
+        {
+            scan = ImageFolder.Scan(gallery.Folder, new ImageFolderOptions { Extensions = ImageGallery.Extensions, MaxFiles = options.Value.MaxImages });
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            gallery.Failed($"The gallery folder cannot be indexed: {ex.Message}");
+            LogScanFailed(logger, gallery.Folder, ex.Message);
+            return;
+        }
+
+        foreach (var skipped in scan.Skipped)
+        {
+            LogSkipped(logger, skipped.Name, skipped.Reason);
+        }
+
+        var images = scan.Images.Select(i => i.Name).ToArray();
+        gallery.Found(images, [.. scan.Skipped.Select(s => new GallerySkip(s.Name, s.Reason))]);
         try
         {
             await using var scope = services.CreateAsyncScope();
@@ -61,6 +75,12 @@ internal sealed partial class GalleryIndexer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The gallery is ready: {Count} images. Open the page at / to search it.")]
     private static partial void LogReady(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Name}: it {Reason}.")]
+    private static partial void LogSkipped(ILogger logger, string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The gallery folder {Folder} cannot be indexed: {Problem}")]
+    private static partial void LogScanFailed(ILogger logger, string folder, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The gallery folder {Folder} does not exist; set Gallery:Folder to a folder of images.")]
     private static partial void LogNoFolder(ILogger logger, string folder);

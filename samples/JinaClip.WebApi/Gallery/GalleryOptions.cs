@@ -11,6 +11,10 @@ public sealed class GalleryOptions
     /// <value>The default is 4.</value>
     public int ImagesPerRequest { get; set; } = 4;
 
+    /// <summary>Gets or sets the most images the folder may hold; a larger folder is refused at start-up rather than indexed in part.</summary>
+    /// <value>The default is 10,000.</value>
+    public int MaxImages { get; set; } = 10_000;
+
     /// <summary>Gets or sets the largest image the page may upload to find similar images.</summary>
     /// <value>The default is 8 MiB, the API's own limit for one image.</value>
     public long MaxUploadBytes { get; set; } = 8 * 1024 * 1024;

@@ -8,4 +8,5 @@ namespace JinaClip.WebApi.Gallery;
 /// <param name="Model">The model the images are embedded with.</param>
 /// <param name="Offline">Whether the local emulator answers (no API key configured): its vectors are stand-ins.</param>
 /// <param name="Error">Why indexing failed, if it did.</param>
-public sealed record GalleryStatus(bool Ready, int Indexed, int Total, long Tokens, string? Model, bool Offline, string? Error);
+/// <param name="Skipped">The files of the folder not indexed, each with its reason.</param>
+public sealed record GalleryStatus(bool Ready, int Indexed, int Total, long Tokens, string? Model, bool Offline, string? Error, IReadOnlyList<GallerySkip> Skipped);

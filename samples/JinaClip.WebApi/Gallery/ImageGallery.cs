@@ -29,6 +29,9 @@ public sealed class ImageGallery
     /// <summary>Gets the images found, as paths relative to <see cref="Folder"/> with forward slashes, in ordinal order.</summary>
     public IReadOnlyList<string> Images { get; private set; } = [];
 
+    /// <summary>Gets the files of the folder not indexed, each with its reason, in ordinal order.</summary>
+    public IReadOnlyList<GallerySkip> Skipped { get; private set; } = [];
+
     /// <summary>Gets the model the images were embedded with, once known.</summary>
     public string? Model { get; private set; }
 
@@ -45,7 +48,7 @@ public sealed class ImageGallery
         }
     }
 
-    internal void Found(IReadOnlyList<string> images) => Images = images;
+    internal void Found(IReadOnlyList<string> images, IReadOnlyList<GallerySkip> skipped) => (Images, Skipped) = (images, skipped);
 
     internal void Indexed(int count, long tokens, string model)
     {

@@ -83,6 +83,18 @@ async function similar(file) {
   }
 }
 
+// Lists the folder's files that were not indexed, each with its reason (as text: names come from the disk).
+function showSkipped(skipped) {
+  const list = $("skipped-list");
+  list.replaceChildren(...skipped.map((s) => {
+    const item = document.createElement("li");
+    item.textContent = `${s.name} ${s.reason}`;
+    return item;
+  }));
+  $("skipped-count").textContent = `${skipped.length} ${skipped.length === 1 ? "file" : "files"} of the folder not indexed`;
+  $("skipped").hidden = skipped.length === 0;
+}
+
 // Polls the indexing status until the gallery is ready.
 async function waitUntilReady() {
   for (;;) {
@@ -93,8 +105,10 @@ async function waitUntilReady() {
       $("status").textContent = status.error;
       return false;
     }
+    showSkipped(status.skipped);
     if (status.ready) {
-      $("status").textContent = `${status.total} images indexed with ${status.model} (${status.tokens.toLocaleString("en")} tokens).${where}`;
+      const skipped = status.skipped.length ? `, ${status.skipped.length} skipped (listed below)` : "";
+      $("status").textContent = `${status.total} images indexed${skipped} with ${status.model} (${status.tokens.toLocaleString("en")} tokens).${where}`;
       document.body.dataset.ready = "true";
       return true;
     }

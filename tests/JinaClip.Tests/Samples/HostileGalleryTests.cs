@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace JinaClip.Tests.Samples;
 
 /// <summary>
-/// The web sample as deployed (Production) on a gallery folder that holds more than images: only the indexed images are
-/// served, never a page, a config file or a link out of the folder; every response carries the security headers;
+/// The web sample as deployed (Production) on a gallery folder that holds more than images: link loops and a FIFO do not
+/// stop indexing or repeat an image; only the indexed images are served, never a page, a config file or a link out of the folder; every response carries the security headers;
 /// Swagger UI is off and the OpenAPI document names no server taken from the request.
 /// </summary>
 public sealed class HostileGalleryTests : IAsyncDisposable
@@ -27,6 +27,10 @@ public sealed class HostileGalleryTests : IAsyncDisposable
         File.WriteAllText(Path.Combine(_folder, "config.json"), """{"secret": 1}""");
         File.CreateSymbolicLink(Path.Combine(_folder, "passwd.txt"), "/etc/passwd");
         File.CreateSymbolicLink(Path.Combine(_folder, "passwd.jpg"), "/etc/passwd");
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "sub", "up"), ".."); // a loop through the parent
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "a"), "."); // two loops to the folder itself
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "b"), ".");
+        Files.ImageFolderTests.MakeFifo(Path.Combine(_folder, "x.jpg")); // opening it would wait for a writer forever
         _factory = new WebApplicationFactory<ProductCatalogue>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
@@ -36,6 +40,31 @@ public sealed class HostileGalleryTests : IAsyncDisposable
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Gallery_LinkLoopsAndAFifo_IndexEachImageOnce_AndTheStatusListsWhatWasSkipped()
+    {
+        using var http = _factory.CreateClient();
+
+        JsonElement status = default;
+        for (var i = 0; i < 400 && !(status.ValueKind == JsonValueKind.Object && status.GetProperty("ready").GetBoolean()); i++)
+        {
+            await Task.Delay(50, Ct);
+            status = JsonDocument.Parse(await http.GetStringAsync("/api/gallery", Ct)).RootElement;
+            Assert.Equal(JsonValueKind.Null, status.GetProperty("error").ValueKind);
+        }
+
+        Assert.True(status.GetProperty("ready").GetBoolean(), "The gallery was not indexed within 20 seconds.");
+        Assert.Equal(2, status.GetProperty("total").GetInt32());
+        Assert.Equal(2, status.GetProperty("indexed").GetInt32());
+        Assert.Equal(
+            ["a is a link to a folder (linked folders are not followed)",
+             "b is a link to a folder (linked folders are not followed)",
+             "passwd.jpg is a link to a file outside the folder (/etc/passwd)",
+             "sub/up is a link to a folder (linked folders are not followed)",
+             "x.jpg is empty, or not a regular file (a FIFO, device or socket)"],
+            status.GetProperty("skipped").EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()} {s.GetProperty("reason").GetString()}"));
+    }
 
     [Theory]
     [InlineData("/gallery/notes.html")]

@@ -236,6 +236,33 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
     }
 
     [Fact]
+    public async Task Gallery_UploadTheSixKilobyteOneBitPngBomb_IsDecodedRowByRow_AndChargedOneTile()
+    {
+        using var http = _factory.CreateClient();
+        await WaitForGalleryAsync(http);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Imaging.PngFiles.OneBitBomb(7064)), "image", "bomb.png" } };
+
+        var response = await http.PostAsync("/api/gallery/similar", form, Ct);
+
+        response.EnsureSuccessStatusCode();
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(1000, json.GetProperty("usage").GetProperty("tokens").GetInt64()); // 7064² sent as 224²: one tile
+    }
+
+    [Fact]
+    public async Task Gallery_UploadAGifOverTheDecodeBudget_Is400NamingTheBudget_AndNothingIsDecoded()
+    {
+        using var http = _factory.CreateClient();
+        await WaitForGalleryAsync(http);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Images.TestImages.Gif(7064, 7064)), "image", "big.gif" } };
+
+        var response = await http.PostAsync("/api/gallery/similar", form, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("more than ImageDownscalingOptions.MaxDecodeMemory (64.0 MB); it was not decoded", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gallery_UploadWithoutAFile_OrNotAnImage_IsAProblemNamingIt()
     {
         using var http = _factory.CreateClient();
