@@ -160,6 +160,15 @@ public sealed class JinaEmulator
                 : new EmulatorResponse(422, ErrorBodies.Validation(errors, requestId));
         }
 
+        var (rejected, name) = Faults.Rejected([.. parsed.Inputs.Select(i => i.IsImage ? i.ImageUrl : i.Text)]);
+        if (rejected.Length > 0)
+        {
+            return name
+                ? new EmulatorResponse(422, ErrorBodies.Validation(
+                    [.. rejected.Select(i => new FieldError($"body -> input -> {i}", "The input could not be processed.", "value_error"))], requestId))
+                : new EmulatorResponse(400, ErrorBodies.Error("An input could not be processed.", "INPUT_INVALID", requestId));
+        }
+
         return Embed(parsed, fault?.Kind);
     }
 

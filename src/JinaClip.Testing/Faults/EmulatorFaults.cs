@@ -10,6 +10,7 @@ namespace JinaClip.Testing;
 public sealed class EmulatorFaults
 {
     private readonly Queue<ScheduledFault> _queue = new();
+    private readonly List<(string Marker, bool Name)> _rejected = [];
     private readonly object _gate = new();
     private long _latencyTicks;
 
@@ -68,15 +69,44 @@ public sealed class EmulatorFaults
     /// <param name="count">How many requests.</param>
     public void InvalidJsonNext(int count = 1) => Enqueue(count, new ScheduledFault(FaultKind.InvalidJson));
 
-    /// <summary>Removes every queued fault and the latency.</summary>
+    /// <summary>
+    /// From now on, rejects every embeddings request holding an input whose text or image URL contains
+    /// <paramref name="marker"/>, as the API rejects an input it cannot process (an image URL it cannot fetch): with a 422
+    /// whose <c>errors</c> name each such input (<c>body -> input -> 3</c>), or, with <paramref name="nameTheInput"/>
+    /// off, a 400 that names none, so that a client must split the batch to find it.
+    /// </summary>
+    /// <param name="marker">The text that makes an input bad.</param>
+    /// <param name="nameTheInput">Whether the error names the input's position in the request.</param>
+    public void RejectInputsContaining(string marker, bool nameTheInput = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(marker);
+        lock (_gate)
+        {
+            _rejected.Add((marker, nameTheInput));
+        }
+    }
+
+    /// <summary>Removes every queued fault, every rejection and the latency.</summary>
     public void Clear()
     {
         lock (_gate)
         {
             _queue.Clear();
+            _rejected.Clear();
         }
 
         Latency = TimeSpan.Zero;
+    }
+
+    /// <summary>The inputs (by place in the request) a rejection matches, and whether the error names them.</summary>
+    internal (int[] Places, bool Name) Rejected(IReadOnlyList<string?> inputs)
+    {
+        lock (_gate)
+        {
+            var matched = _rejected.Where(r => inputs.Any(i => i?.Contains(r.Marker, StringComparison.Ordinal) == true)).ToArray();
+            var places = Enumerable.Range(0, inputs.Count).Where(i => matched.Any(r => inputs[i]?.Contains(r.Marker, StringComparison.Ordinal) == true)).ToArray();
+            return (places, matched.All(r => r.Name));
+        }
     }
 
     internal ScheduledFault? TakeNext()

@@ -57,6 +57,21 @@ public sealed class EmbeddingOptions
     public bool? Truncate { get; set; }
 
     /// <summary>
+    /// Gets or sets whether a bad input is skipped and reported instead of failing the call: for bulk work on messy data
+    /// (a folder with a 0-byte or misnamed file), where one bad item must not sink the rest.
+    /// </summary>
+    /// <value>
+    /// The default is <see langword="false"/>: a bad input fails the call with an exception naming it, before anything
+    /// is sent. When <see langword="true"/>, inputs that are missing, empty, unreadable, not a recognised image, over a
+    /// limit or refused by the image preprocessor are never sent, and an input the API rejects (a 4xx that names it, or
+    /// found by splitting its batch: at most 2 × ⌈log2(batch)⌉ more requests for each, and nothing that succeeded is sent
+    /// again) is isolated from the rest of its batch. Each comes back as an <see cref="InputFailure"/> with its position:
+    /// in <see cref="JinaEmbeddingCollection.Failures"/> for a list call, in <see cref="EmbeddingProgress.Failures"/> for
+    /// a stream. Every good input is embedded and returned, in order; tokens are only those of what succeeded.
+    /// </value>
+    public bool SkipBadInputs { get; set; }
+
+    /// <summary>
     /// Gets or sets extra request fields, written verbatim after the SDK's own, so a field the API adds tomorrow can be
     /// used today. They are not checked against the model (the server judges them); a name the SDK writes itself
     /// (<c>model</c>, <c>input</c>, <c>embedding_type</c>, <c>task</c>, <c>dimensions</c>, <c>normalized</c>,

@@ -141,10 +141,9 @@ public class JinaEmbeddingClient : IDisposable
         IEnumerable<EmbeddingInput> inputs, EmbeddingOptions? options, OperationTelemetry? operation, CancellationToken cancellationToken)
     {
         var call = await _planner!.PlanAsync(inputs, options, cancellationToken).ConfigureAwait(false);
-        var run = new BatchRun { TraceParent = operation?.Context ?? default };
-        var results = new JinaEmbedding[call.InputCount];
+        var run = new BatchRun { TraceParent = operation?.Context ?? default, Failures = call.Failures };
+        var results = new List<JinaEmbedding>(call.InputCount);
         string? model = null;
-        var stored = 0;
         Exception Fail(EngineFailure<Batch, JinaEmbeddingCollection> failure)
         {
             if (call.Batches.Count == 1)
@@ -153,23 +152,24 @@ public class JinaEmbeddingClient : IDisposable
             }
 
             var pending = call.Batches.Skip(run.Launched).Select(b => b.Range).ToArray();
-            return BatchFailureReport.ToPublic(failure, results.Take(stored), pending, run);
+            return BatchFailureReport.ToPublic(failure, results, pending, run);
         }
 
         await foreach (var batch in _batches!.RunAsync(call.Plan, RequestEngine.ToAsync(call.Batches), int.MaxValue, run, Fail, cancellationToken).ConfigureAwait(false))
         {
-            if (call.Batches.Count == 1)
+            if (call.Batches.Count == 1 && !call.Plan.SkipBadInputs)
             {
                 return batch;
             }
 
-            var start = batch[0].Index;
-            batch.CopyTo(results, start);
-            stored = start + batch.Count;
-            model ??= batch.Model;
+            results.AddRange(batch);
+            model ??= batch.Count > 0 ? batch.Model : null;
         }
 
-        return new JinaEmbeddingCollection(results, model ?? call.Plan.Model, run.Usage.ToUsage(), validated: true);
+        // Batches come out in call order and each in input order, so the results are in input order.
+        var failures = call.Failures.Snapshot();
+        Array.Sort(failures, (a, b) => a.Index.CompareTo(b.Index));
+        return new JinaEmbeddingCollection(results, model ?? call.Plan.Model, run.Usage.ToUsage(), validated: true, failures);
     }
 
     /// <summary>Embeds texts, splitting them into batches when they exceed one request's limits.</summary>
@@ -281,9 +281,10 @@ public class JinaEmbeddingClient : IDisposable
         }
 
         using var operation = OperationTelemetry.Start(plan.Model, EmbeddingsUri, _timeProvider);
-        var run = new BatchRun { TraceParent = operation?.Context ?? default };
         var position = new StreamPosition();
+        var run = new BatchRun { TraceParent = operation?.Context ?? default, Failures = position.Failures };
         var yielded = 0;
+        var reported = 0;
         string? model = null;
         Exception Fail(EngineFailure<Batch, JinaEmbeddingCollection> failure) => BatchFailureReport.ToPublic(
             failure, [], position.Unsent, run,
@@ -296,15 +297,21 @@ public class JinaEmbeddingClient : IDisposable
             while (await MoveNextAsync(enumerator, operation).ConfigureAwait(false))
             {
                 var batch = enumerator.Current;
-                model ??= batch.Model;
+                model ??= batch.Count > 0 ? batch.Model : null;
                 foreach (var embedding in batch)
                 {
                     yield return embedding;
                 }
 
                 yielded += batch.Count;
-                progress?.Report(new EmbeddingProgress(yielded, run.Usage.TotalTokens, run.Retries.Retries));
+                reported = position.Failures.Count;
+                progress?.Report(new EmbeddingProgress(yielded, run.Usage.TotalTokens, run.Retries.Retries, position.Failures.Snapshot()));
             }
+        }
+
+        if (position.Failures.Count != reported)
+        {
+            progress?.Report(new EmbeddingProgress(yielded, run.Usage.TotalTokens, run.Retries.Retries, position.Failures.Snapshot())); // skipped after the last batch
         }
 
         var usage = run.Usage.ToUsage();

@@ -35,6 +35,48 @@ public static class JinaClipModelFactory
         return new([.. embeddings], model, usage ?? JinaClip.EmbeddingUsage.Empty);
     }
 
+    /// <summary>Creates the result of a call with <see cref="EmbeddingOptions.SkipBadInputs"/> that left inputs out.</summary>
+    /// <param name="embeddings">The embeddings of the inputs that succeeded, in ascending <see cref="JinaEmbedding.Index"/> order.</param>
+    /// <param name="failures">The inputs left out; no index may also be an embedding's.</param>
+    /// <param name="model">The model the API reported.</param>
+    /// <param name="usage">The tokens used (default: <see cref="JinaClip.EmbeddingUsage.Empty"/>).</param>
+    /// <returns>The collection.</returns>
+    /// <exception cref="ArgumentException">The embeddings are not in ascending index order, or an index is both embedded and failed.</exception>
+    public static JinaEmbeddingCollection EmbeddingCollection(
+        IEnumerable<JinaEmbedding> embeddings, IEnumerable<InputFailure> failures, string model = JinaModels.ClipV1, EmbeddingUsage? usage = null)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(failures);
+        JinaEmbedding[] list = [.. embeddings];
+        InputFailure[] failed = [.. failures.OrderBy(f => f.Index)];
+        for (var i = 1; i < list.Length; i++)
+        {
+            if (list[i].Index <= list[i - 1].Index)
+            {
+                throw new ArgumentException($"The embedding at position {i} (index {list[i].Index}) does not follow index {list[i - 1].Index}.", nameof(embeddings));
+            }
+        }
+
+        if (failed.FirstOrDefault(f => list.Any(e => e.Index == f.Index)) is { } both)
+        {
+            throw new ArgumentException($"Input {both.Index} is both embedded and failed.", nameof(failures));
+        }
+
+        return new(list, model, usage ?? JinaClip.EmbeddingUsage.Empty, validated: true, failed);
+    }
+
+    /// <summary>Creates an input failure.</summary>
+    /// <param name="index">The input's position in the call.</param>
+    /// <param name="exception">Why it failed.</param>
+    /// <param name="rejectedByServer">Whether the API rejected it.</param>
+    /// <returns>The failure.</returns>
+    public static InputFailure InputFailure(int index, Exception exception, bool rejectedByServer = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentNullException.ThrowIfNull(exception);
+        return new(index, exception, rejectedByServer);
+    }
+
     /// <summary>Creates usage counts.</summary>
     /// <param name="totalTokens">The total tokens.</param>
     /// <param name="promptTokens">The prompt tokens.</param>
@@ -50,6 +92,18 @@ public static class JinaClipModelFactory
     /// <returns>The progress.</returns>
     public static EmbeddingProgress EmbeddingProgress(int inputsCompleted = 0, long tokensUsed = 0, int retries = 0) =>
         new(inputsCompleted, tokensUsed, retries);
+
+    /// <summary>Creates a progress report of a stream that has left inputs out.</summary>
+    /// <param name="inputsCompleted">Inputs embedded so far.</param>
+    /// <param name="tokensUsed">Tokens used so far.</param>
+    /// <param name="retries">Retries so far.</param>
+    /// <param name="failures">The inputs left out so far.</param>
+    /// <returns>The progress.</returns>
+    public static EmbeddingProgress EmbeddingProgress(int inputsCompleted, long tokensUsed, int retries, IEnumerable<InputFailure> failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        return new(inputsCompleted, tokensUsed, retries, [.. failures]);
+    }
 
     /// <summary>Creates an input range.</summary>
     /// <param name="start">The first input's index (0 or more).</param>

@@ -39,6 +39,9 @@ internal sealed class CallPlan
 
     public bool LateChunking => _options?.LateChunking == true;
 
+    /// <summary>Gets whether bad inputs are skipped and reported (<see cref="EmbeddingOptions.SkipBadInputs"/>) rather than failing the call.</summary>
+    public bool SkipBadInputs => _options?.SkipBadInputs == true;
+
     public EmbeddingRequest Request(PreparedInput[] inputs) => new()
     {
         Model = Model,

@@ -58,42 +58,49 @@ internal sealed class CallPlanner
         }
 
         var cutter = Cutter(plan);
+        var failures = new InputFailureLog();
         var batches = new List<Batch>();
-        var start = 0;
-        var batchTokens = 0L;
+        var batch = new BatchBuilder();
         var total = 0L;
         for (var i = 0; i < list.Length; i++)
         {
-            var cost = await CheckInputAsync(plan, list[i], i, nameof(inputs), cancellationToken).ConfigureAwait(false);
-            total += cost;
-            if (cutter.StartsNewBatch(i - start, batchTokens, cost))
+            if (await CheckOrSkipAsync(plan, list[i], i, nameof(inputs), failures, cancellationToken).ConfigureAwait(false) is not { } cost)
             {
-                batches.Add(new Batch(start, list.AsMemory(start, i - start), batchTokens));
-                start = i;
-                batchTokens = 0;
+                continue;
             }
 
-            batchTokens += cost;
+            total += cost;
+            if (cutter.StartsNewBatch(batch.Count, batch.Tokens, cost))
+            {
+                batches.Add(batch.Build(list));
+            }
+
+            batch.Add(i, cost);
         }
 
-        batches.Add(new Batch(start, list.AsMemory(start), batchTokens));
+        if (batch.Count > 0)
+        {
+            batches.Add(batch.Build(list));
+        }
+
         if (plan.LateChunking && batches.Count > 1)
         {
             throw new ArgumentException(
-                $"late_chunking embeds all inputs as one sequence, so the call cannot be split, but its {list.Length} inputs (about {total:N0} tokens) exceed one request (at most {cutter.MaxInputs} inputs and {cutter.MaxTokens:N0} estimated tokens). Send fewer inputs or turn late_chunking off.",
+                $"late_chunking embeds all inputs as one sequence, so the call cannot be split, but its {list.Length - failures.Count} inputs (about {total:N0} tokens) exceed one request (at most {cutter.MaxInputs} inputs and {cutter.MaxTokens:N0} estimated tokens). Send fewer inputs or turn late_chunking off.",
                 nameof(inputs));
         }
 
         if (_budget is { } budget)
         {
-            var estimate = await _estimator!.EstimateAsync(list, plan.Model, cancellationToken).ConfigureAwait(false);
+            var kept = failures.Count == 0 ? list : [.. batches.SelectMany(b => b.Inputs.ToArray())];
+            var estimate = await _estimator!.EstimateAsync(kept, plan.Model, cancellationToken).ConfigureAwait(false);
             if (estimate.TotalTokens > budget)
             {
                 throw new JinaTokenBudgetException(estimate, budget);
             }
         }
 
-        return new PlannedCall(plan, list.Length, batches, total);
+        return new PlannedCall(plan, list.Length, batches, total, failures);
     }
 
     /// <summary>
@@ -105,28 +112,58 @@ internal sealed class CallPlanner
     {
         var cutter = Cutter(plan);
         var batch = new List<EmbeddingInput>();
+        var positions = new List<int>();
         var batchTokens = 0L;
         await foreach (var input in inputs.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var index = position.Read;
             position.Read++;
-            var cost = await CheckInputAsync(plan, input, index, nameof(inputs), cancellationToken).ConfigureAwait(false);
+            if (await CheckOrSkipAsync(plan, input, index, nameof(inputs), position.Failures, cancellationToken).ConfigureAwait(false) is not { } cost)
+            {
+                continue;
+            }
+
             if (cutter.StartsNewBatch(batch.Count, batchTokens, cost))
             {
                 position.Planned = index;
-                yield return new Batch(index - batch.Count, batch.ToArray(), batchTokens);
+                yield return StreamBatch(batch, positions, batchTokens);
                 batch.Clear();
+                positions.Clear();
                 batchTokens = 0;
             }
 
             batch.Add(input);
+            positions.Add(index);
             batchTokens += cost;
         }
 
+        position.Planned = position.Read;
         if (batch.Count > 0)
         {
-            position.Planned = position.Read;
-            yield return new Batch(position.Read - batch.Count, batch.ToArray(), batchTokens);
+            yield return StreamBatch(batch, positions, batchTokens);
+        }
+    }
+
+    private static Batch StreamBatch(List<EmbeddingInput> inputs, List<int> positions, long tokens) =>
+        new(positions[0], inputs.ToArray(), tokens, positions[^1] - positions[0] == positions.Count - 1 ? null : [.. positions]);
+
+    /// <summary>Checks and estimates one input; with <see cref="CallPlan.SkipBadInputs"/>, an input at fault is logged and skipped (null).</summary>
+    private static async ValueTask<int?> CheckOrSkipAsync(
+        CallPlan plan, EmbeddingInput? input, int index, string paramName, InputFailureLog failures, CancellationToken cancellationToken)
+    {
+        if (!plan.SkipBadInputs)
+        {
+            return await CheckInputAsync(plan, input, index, paramName, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await CheckInputAsync(plan, input, index, paramName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (InputFailureLog.IsInputFault(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            failures.Add(index, ex);
+            return null;
         }
     }
 

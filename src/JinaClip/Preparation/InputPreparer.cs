@@ -41,6 +41,38 @@ internal static class InputPreparer
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// As <see cref="PrepareAsync"/>, for a call with <see cref="EmbeddingOptions.SkipBadInputs"/>: an input that cannot
+    /// be read or prepared is logged in <paramref name="failures"/> and left out, and the rest go on.
+    /// </summary>
+    /// <returns>The prepared inputs and, for each, its place in <paramref name="inputs"/>.</returns>
+    public static async Task<(PreparedInput[] Prepared, int[] Places)> PrepareOrSkipAsync(
+        ReadOnlyMemory<EmbeddingInput> inputs, Func<int, int> positionOf, bool checkFormat, ImagePreparation? images, string model, InputFailureLog failures, CancellationToken cancellationToken)
+    {
+        var places = Enumerable.Range(0, inputs.Length).ToArray();
+        var results = await RequestEngine.RunAllAsync<int, PreparedInput?>(
+            places,
+            (i, ct) => Task.Run(() => PrepareOrNullAsync(inputs.Span[i], positionOf(i), checkFormat, images, model, failures, ct), ct),
+            Math.Max(1, Environment.ProcessorCount),
+            cancellationToken).ConfigureAwait(false);
+        var kept = places.Where(i => results[i] is not null).ToArray();
+        return ([.. kept.Select(i => results[i]!.Value)], kept);
+    }
+
+    private static async Task<PreparedInput?> PrepareOrNullAsync(
+        EmbeddingInput input, int index, bool checkFormat, ImagePreparation? images, string model, InputFailureLog failures, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PrepareOneAsync(input, index, checkFormat, images, model, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (InputFailureLog.IsInputFault(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            failures.Add(index, ex);
+            return null;
+        }
+    }
+
     private static async Task<PreparedInput> PrepareOneAsync(
         EmbeddingInput input, int index, bool checkFormat, ImagePreparation? images, string model, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public class PublicModelTests
     [
         typeof(JinaEmbedding), typeof(JinaEmbeddingCollection), typeof(EmbeddingUsage), typeof(EmbeddingProgress), typeof(InputRange),
         typeof(ApiFieldError), typeof(ImageSize), typeof(InputEstimate), typeof(TokenEstimate), typeof(ScoredMatch), typeof(SearchHit),
-        typeof(RankedDocument), typeof(RerankResult), typeof(ModelInfo), typeof(ModelImageInput),
+        typeof(RankedDocument), typeof(RerankResult), typeof(ModelInfo), typeof(ModelImageInput), typeof(InputFailure),
     ];
 
     private static IEnumerable<Type> PublicTypes => Sdk.GetExportedTypes();
