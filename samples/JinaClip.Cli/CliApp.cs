@@ -34,6 +34,9 @@ internal static class CliApp
         return parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
     }
 
+    /// <summary>The exit code of a command that finished but skipped inputs it could not use (each listed on stderr with its reason).</summary>
+    public const int SkippedExitCode = 3;
+
     /// <summary>Runs a command body; any expected failure becomes one line on stderr and exit code 1.</summary>
     public static async Task<int> Guard(TextWriter stderr, Func<Task<int>> body)
     {

@@ -49,8 +49,8 @@ internal static class EmbedCommand
                 using var jina = ClientFactory.Create(result.GetValue(options.ApiKey), result.GetValue(options.BaseUrl), environment, stderr, configure);
                 var client = jina.GetEmbeddingsClient();
                 var model = result.GetValue(options.Model) ?? JinaModels.ClipV1;
-                await FileEmbedding.RunAsync(client, path, lines, maxLength, options.EmbeddingOptions(result), result.GetValue(options.Json), model, stdout, stderr, ct);
-                return 0;
+                var skipped = await FileEmbedding.RunAsync(client, path, lines, maxLength, options.EmbeddingOptions(result), result.GetValue(options.Json), model, stdout, stderr, ct);
+                return skipped > 0 ? CliApp.SkippedExitCode : 0;
             }
 
             var (inputs, embeddings) = await options.EmbedAsync(result, environment, stderr, count =>

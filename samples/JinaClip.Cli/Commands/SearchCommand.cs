@@ -78,7 +78,7 @@ internal static class SearchCommand
                     o.MaxBatchSize = ImagesPerRequest;
                 });
             var client = jina.GetEmbeddingsClient();
-            var index = loaded ?? await BuildAsync(client, folder!, embedding, downscale, stderr, ct);
+            var (index, skipped) = loaded is not null ? (loaded, 0) : await BuildAsync(client, folder!, embedding, downscale, stderr, ct);
             if (savePath is not null)
             {
                 await using var file = File.Create(savePath);
@@ -109,12 +109,18 @@ internal static class SearchCommand
                 }
             }
 
-            return 0;
+            return skipped > 0 ? CliApp.SkippedExitCode : 0;
         }));
         return command;
     }
 
-    private static async Task<VectorIndex> BuildAsync(JinaEmbeddingClient client, string folder, EmbeddingOptions options, string? downscale, TextWriter stderr, CancellationToken ct)
+    /// <summary>
+    /// Embeds the folder's images with <see cref="EmbeddingOptions.SkipBadInputs"/>: a file that is not an image (empty,
+    /// truncated, misnamed, too large to decode) is skipped and listed with its reason, and the rest are indexed.
+    /// </summary>
+    /// <returns>The index, and how many files were skipped (by the folder scan and by embedding).</returns>
+    private static async Task<(VectorIndex Index, int Skipped)> BuildAsync(
+        JinaEmbeddingClient client, string folder, EmbeddingOptions options, string? downscale, TextWriter stderr, CancellationToken ct)
     {
         var files = FindImages(folder);
         foreach (var skipped in files.Skipped)
@@ -122,15 +128,24 @@ internal static class SearchCommand
             await stderr.WriteLineAsync($"skipped {skipped.Name}: {skipped.Reason}");
         }
 
-        await CommonOptions.ReportSavingAsync(files.Images.Select(f => EmbeddingInput.FromImageFile(f.Path)), options.Model ?? client.DefaultModel, downscale, stderr, ct);
+        var skipping = options.Clone();
+        skipping.SkipBadInputs = true;
         var bar = new ProgressBar(stderr, files.Images.Count, "images");
+        var failures = (IReadOnlyList<InputFailure>)[];
+        var progress = new Relay(p =>
+        {
+            failures = p.Failures;
+            bar.Report(p);
+        });
         VectorIndex? index = null;
+        var indexed = new List<FolderImage>();
         try
         {
-            await foreach (var e in client.EmbedStreamAsync(Images(files.Images, bar, ct), options, bar, ct))
+            await foreach (var e in client.EmbedStreamAsync(Images(files.Images, bar, ct), skipping, progress, ct))
             {
                 index ??= new VectorIndex(e.Dimensions);
                 index.Add(files.Images[e.Index].Name, e);
+                indexed.Add(files.Images[e.Index]);
             }
         }
         finally
@@ -138,12 +153,36 @@ internal static class SearchCommand
             bar.Finish();
         }
 
-        if (files.Skipped.Count > 0)
+        foreach (var failure in failures.OrderBy(f => f.Index))
         {
-            await stderr.WriteLineAsync($"{index!.Count} indexed, {files.Skipped.Count} skipped (listed above)");
+            var file = files.Images[failure.Index];
+            await stderr.WriteLineAsync($"skipped {file.Name}: {Reason(failure, file.Path)}");
         }
 
-        return index!;
+        var skippedCount = files.Skipped.Count + failures.Count;
+        if (index is null)
+        {
+            throw new ArgumentException($"--images '{folder}': none of its {files.Images.Count} image files could be embedded (listed above).");
+        }
+
+        await CommonOptions.ReportSavingAsync(indexed.Select(f => EmbeddingInput.FromImageFile(f.Path)), options.Model ?? client.DefaultModel, downscale, stderr, ct);
+        await stderr.WriteLineAsync(skippedCount > 0 ? $"{index.Count} indexed, {skippedCount} skipped (listed above)" : $"{index.Count} indexed");
+        return (index, skippedCount);
+    }
+
+    /// <summary>The failure's reason without the input's position and path, which the line already names.</summary>
+    private static string Reason(InputFailure failure, string path)
+    {
+        var reason = failure.Reason;
+        foreach (var prefix in new[] { $"Input {failure.Index} (the image file '{path}') ", $"Input {failure.Index}: the image file '{path}' ", $"Input {failure.Index}: " })
+        {
+            if (reason.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return reason[prefix.Length..];
+            }
+        }
+
+        return reason;
     }
 
     private static async Task<VectorIndex> LoadAsync(string path, CancellationToken ct)
@@ -224,5 +263,10 @@ internal static class SearchCommand
                 ? string.Create(CultureInfo.InvariantCulture, $"{i + 1,4}  {score,8:0.0000}  {hit.Score,8:+0.0000;-0.0000}  {hit.Id}")
                 : string.Create(CultureInfo.InvariantCulture, $"{i + 1,4}  {hit.Score,8:+0.0000;-0.0000}  {hit.Id}"));
         }
+    }
+
+    private sealed class Relay(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress value) => report(value);
     }
 }

@@ -17,7 +17,8 @@ internal static class GalleryFiles
 
     private static IResult Serve(string name, ImageGallery gallery)
     {
-        if (!gallery.Images.Contains(name, StringComparer.Ordinal) || Resolve(gallery.Folder, name) is not { } path
+        // Only an image that was indexed: not a file the scan or the embedding skipped (an HTML page named .jpg), nor any other.
+        if (gallery.Progress().Index?.Contains(name) != true || Resolve(gallery.Folder, name) is not { } path
             || !ContentTypes.TryGetContentType(path, out var contentType) || !contentType.StartsWith("image/", StringComparison.Ordinal))
         {
             return Results.NotFound();

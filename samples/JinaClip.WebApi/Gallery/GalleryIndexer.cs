@@ -43,18 +43,28 @@ internal sealed partial class GalleryIndexer(
             LogIndexing(logger, images.Length, gallery.Folder, client.DefaultModel, mode.Answerer);
             VectorIndex? index = null;
             long tokens = 0;
+            var skip = new EmbeddingOptions { SkipBadInputs = true }; // one bad file must not stop the gallery
             foreach (var chunk in images.Chunk(Math.Max(1, options.Value.ImagesPerRequest)))
             {
-                var result = await client.EmbedAsync(chunk.Select(i => EmbeddingInput.FromImageFile(Path.Combine(gallery.Folder, i))), cancellationToken: stoppingToken);
-                index ??= new VectorIndex(result[0].Dimensions);
+                var result = await client.EmbedAsync(chunk.Select(i => EmbeddingInput.FromImageFile(Path.Combine(gallery.Folder, i))), skip, stoppingToken);
                 foreach (var embedding in result)
                 {
+                    index ??= new VectorIndex(embedding.Dimensions);
                     index.Add(chunk[embedding.Index], embedding);
                 }
 
+                // A failure's index is its place in this chunk: the file it names is chunk[index], shown by its name in the folder.
+                foreach (var failure in result.Failures)
+                {
+                    var name = chunk[failure.Index];
+                    var reason = Reason(failure, Path.Combine(gallery.Folder, name));
+                    gallery.Skip(new GallerySkip(name, reason));
+                    LogSkipped(logger, name, reason);
+                }
+
                 tokens += result.Usage.TotalTokens ?? 0;
-                gallery.Indexed(index.Count, tokens, result.Model);
-                LogProgress(logger, index.Count, images.Length, tokens);
+                gallery.Indexed(index?.Count ?? 0, tokens, result.Model);
+                LogProgress(logger, index?.Count ?? 0, images.Length, tokens);
             }
 
             gallery.Ready(index ?? new VectorIndex(1));
@@ -65,6 +75,20 @@ internal sealed partial class GalleryIndexer(
             gallery.Failed($"Indexing the gallery failed: {ex.Message}");
             logger.LogError(ex, "Indexing the gallery failed.");
         }
+    }
+
+    /// <summary>The failure's reason without the input's place in its chunk and its path, which the gallery names instead.</summary>
+    private static string Reason(InputFailure failure, string path)
+    {
+        foreach (var prefix in new[] { $"Input {failure.Index} (the image file '{path}') ", $"Input {failure.Index}: the image file '{path}' ", $"Input {failure.Index}: " })
+        {
+            if (failure.Reason.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return failure.Reason[prefix.Length..].TrimEnd('.');
+            }
+        }
+
+        return failure.Reason.TrimEnd('.');
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexing {Count} images from {Folder} with {Model}; answered by {Answerer}.")]

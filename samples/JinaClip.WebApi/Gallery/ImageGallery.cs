@@ -10,6 +10,7 @@ public sealed class ImageGallery
     private VectorIndex? _index;
     private int _indexed;
     private long _tokens;
+    private readonly List<GallerySkip> _skipped = [];
 
     /// <summary>Finds the gallery's folder: configured (relative to the content root) or the sample images beside the app.</summary>
     /// <param name="options">The gallery settings.</param>
@@ -30,7 +31,16 @@ public sealed class ImageGallery
     public IReadOnlyList<string> Images { get; private set; } = [];
 
     /// <summary>Gets the files of the folder not indexed, each with its reason, in ordinal order.</summary>
-    public IReadOnlyList<GallerySkip> Skipped { get; private set; } = [];
+    public IReadOnlyList<GallerySkip> Skipped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _skipped.OrderBy(s => s.Name, StringComparer.Ordinal)];
+            }
+        }
+    }
 
     /// <summary>Gets the model the images were embedded with, once known.</summary>
     public string? Model { get; private set; }
@@ -48,7 +58,22 @@ public sealed class ImageGallery
         }
     }
 
-    internal void Found(IReadOnlyList<string> images, IReadOnlyList<GallerySkip> skipped) => (Images, Skipped) = (images, skipped);
+    internal void Found(IReadOnlyList<string> images, IReadOnlyList<GallerySkip> skipped)
+    {
+        lock (_gate)
+        {
+            Images = images;
+            _skipped.AddRange(skipped);
+        }
+    }
+
+    internal void Skip(GallerySkip skipped)
+    {
+        lock (_gate)
+        {
+            _skipped.Add(skipped);
+        }
+    }
 
     internal void Indexed(int count, long tokens, string model)
     {

@@ -108,7 +108,7 @@ async function waitUntilReady() {
     showSkipped(status.skipped);
     if (status.ready) {
       const skipped = status.skipped.length ? `, ${status.skipped.length} skipped (listed below)` : "";
-      $("status").textContent = `${status.total} images indexed${skipped} with ${status.model} (${status.tokens.toLocaleString("en")} tokens).${where}`;
+      $("status").textContent = `${status.indexed} images indexed${skipped} with ${status.model} (${status.tokens.toLocaleString("en")} tokens).${where}`;
       document.body.dataset.ready = "true";
       return true;
     }

@@ -77,15 +77,17 @@ public class EmbedFromFileTests
     }
 
     [Fact]
-    public async Task FromFile_BlankLine_FailsNamingTheLine()
+    public async Task FromFile_BlankLine_IsSkippedAndListed_TheRestEmbedded_Exit3()
     {
         using var file = Lines(["one", "", "three"]);
 
-        var (exit, stdout, stderr) = await Run("embed", "--from-file", file.Path);
+        var (exit, stdout, stderr) = await Run("embed", "--from-file", file.Path, "--json");
 
-        Assert.Equal(1, exit);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Contains("line 2 is blank", stderr, StringComparison.Ordinal);
+        Assert.Equal(3, exit);
+        var data = JsonDocument.Parse(stdout).RootElement.GetProperty("data").EnumerateArray().ToArray();
+        Assert.Equal([0, 2], data.Select(d => d.GetProperty("index").GetInt32()));
+        Assert.Equal(["one", "three"], data.Select(d => d.GetProperty("input").GetString()));
+        Assert.EndsWith("\nskipped line 2: it is blank\n", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

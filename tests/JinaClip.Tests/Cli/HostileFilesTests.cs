@@ -82,12 +82,32 @@ public sealed class HostileFilesTests : IDisposable
 
         var (exit, stdout, stderr) = await RunWithin("search", "--downscale", "off", "--images", photos, "--query", "a dog", "--top", "50", "--json");
 
-        Assert.True(exit == 0, stderr);
+        Assert.True(exit == 3, stderr); // finished, with skipped entries
         var ids = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString());
         Assert.Equal(["one.jpg", "sub/two.png"], ids.Order(StringComparer.Ordinal));
         Assert.Contains("skipped x.jpg: is empty, or not a regular file (a FIFO, device or socket)\n", stderr, StringComparison.Ordinal);
         Assert.Contains("skipped sub/up: is a link to a folder (linked folders are not followed)\n", stderr, StringComparison.Ordinal);
         Assert.Contains("2 indexed, 4 skipped (listed above)\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_AFolderOf30With5BadImages_Indexes25_ListsThe5WithReasons_AndExits3()
+    {
+        using var folder = new MessyFolder();
+
+        var (exit, stdout, stderr) = await RunWithin("search", "--images", folder.Path, "--query", "a red dog", "--top", "50", "--json");
+
+        Assert.True(exit == 3, stderr);
+        var ids = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString());
+        Assert.Equal(MessyFolder.Good, ids.Order(StringComparer.Ordinal));
+        var skipped = stderr.Split('\n').Where(l => l.StartsWith("skipped ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(5, skipped.Length);
+        foreach (var (name, reason) in MessyFolder.Bad)
+        {
+            Assert.Contains(skipped, l => l.StartsWith($"skipped {name}: ", StringComparison.Ordinal) && l.Contains(reason, StringComparison.Ordinal));
+        }
+
+        Assert.Contains("25 indexed, 5 skipped (listed above)\n", stderr, StringComparison.Ordinal);
     }
 
     /// <summary>Runs the tool as a process; one that has not finished in 60 seconds has hung (it is killed, and the test fails).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using JinaClip.Imaging;
 using JinaClip.Testing;
 using JinaClip.Tests.Images;
 
@@ -64,21 +63,6 @@ public sealed class SkipBadInputsTests : IDisposable
         await Assert.ThrowsAsync<FileNotFoundException>(() => client.EmbedAsync(["a text", EmbeddingInput.FromImageFile(Path.Combine(_folder, "missing.jpg"))], cancellationToken: Ct));
 
         Assert.Equal(0, emulator.RequestCount);
-    }
-
-    [Fact]
-    public async Task EmbedAsync_SkipBadInputs_AnImageThePreprocessorRefuses_IsReported()
-    {
-        var emulator = new JinaEmulator();
-        using var client = emulator.CreateClient(o => o.ImagePreprocessor = new SkiaImageDownscaler());
-        var bomb = TestImages.Png(30000, 30000);
-
-        var result = await client.EmbedAsync(["a text", EmbeddingInput.FromImageBytes(bomb), "another"], Skip, Ct);
-
-        Assert.Equal([0, 2], result.Select(e => e.Index));
-        var failure = Assert.Single(result.Failures);
-        Assert.Equal(1, failure.Index);
-        Assert.Contains("more than ImageDownscalingOptions.MaxPixels", failure.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,6 +141,21 @@ public class DownscalerTests
     }
 
     [Fact]
+    public async Task EmbedAsync_SkipBadInputs_AnImageThePreprocessorRefuses_IsReported()
+    {
+        var emulator = new JinaEmulator();
+        using var client = emulator.CreateClient(o => o.ImagePreprocessor = new SkiaImageDownscaler());
+        var bomb = TestImages.Png(30000, 30000);
+
+        var result = await client.EmbedAsync(["a text", EmbeddingInput.FromImageBytes(bomb), "another"], new EmbeddingOptions { SkipBadInputs = true }, Ct);
+
+        Assert.Equal([0, 2], result.Select(e => e.Index));
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(1, failure.Index);
+        Assert.Contains("more than ImageDownscalingOptions.MaxPixels", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmbedAsync_ACorruptImageFile_IsOneClearErrorNamingTheInput_AndNothingIsSent()
     {
         var emulator = new JinaEmulator();

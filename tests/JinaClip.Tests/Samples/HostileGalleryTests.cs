@@ -46,15 +46,7 @@ public sealed class HostileGalleryTests : IAsyncDisposable
     {
         using var http = _factory.CreateClient();
 
-        JsonElement status = default;
-        for (var i = 0; i < 400 && !(status.ValueKind == JsonValueKind.Object && status.GetProperty("ready").GetBoolean()); i++)
-        {
-            await Task.Delay(50, Ct);
-            status = JsonDocument.Parse(await http.GetStringAsync("/api/gallery", Ct)).RootElement;
-            Assert.Equal(JsonValueKind.Null, status.GetProperty("error").ValueKind);
-        }
-
-        Assert.True(status.GetProperty("ready").GetBoolean(), "The gallery was not indexed within 20 seconds.");
+        var status = await MessyGalleryTests.ReadyStatusAsync(http);
         Assert.Equal(2, status.GetProperty("total").GetInt32());
         Assert.Equal(2, status.GetProperty("indexed").GetInt32());
         Assert.Equal(
@@ -89,6 +81,7 @@ public sealed class HostileGalleryTests : IAsyncDisposable
     public async Task Gallery_AnIndexedImage_IsServedAsAnImage_WithNoSniff(string path)
     {
         using var http = _factory.CreateClient();
+        await MessyGalleryTests.ReadyStatusAsync(http);
 
         var response = await http.GetAsync(path, Ct);
 
