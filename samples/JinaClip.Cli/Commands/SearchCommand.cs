@@ -78,7 +78,10 @@ internal static class SearchCommand
                     o.MaxBatchSize = ImagesPerRequest;
                 });
             var client = jina.GetEmbeddingsClient();
-            var (index, skipped) = loaded is not null ? (loaded, 0) : await BuildAsync(client, folder!, embedding, downscale, stderr, ct);
+            // Image names are stored relative to where they will be read from: the index file's folder when it is saved
+            // (so `search --index` finds them from any working folder), else the --images folder.
+            var imageBase = Path.GetDirectoryName(Path.GetFullPath(savePath ?? indexPath ?? Path.Combine(folder!, "_")))!;
+            var (index, skipped) = loaded is not null ? (loaded, 0) : await BuildAsync(client, folder!, imageBase, embedding, downscale, stderr, ct);
             if (savePath is not null)
             {
                 await using var file = File.Create(savePath);
@@ -101,7 +104,7 @@ internal static class SearchCommand
                 else
                 {
                     var hits = index.Search(vector.Span, shortlist);
-                    var files = hits.Select(h => ImageFile(folder, indexPath!, h.Id)).ToArray();
+                    var files = hits.Select(h => ImageFile(imageBase, h.Id)).ToArray();
                     var ranked = await jina.GetRerankClient().RerankAsync(
                         text, files.Select(EmbeddingInput.FromImageFile), new RerankOptions { Model = reranker, TopN = k, ReturnDocuments = false }, ct);
                     await stderr.WriteLineAsync($"reranked the best {hits.Length} of {index.Count} with {ranked.Model} ({ranked.TotalTokens?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} tokens)");
@@ -120,7 +123,7 @@ internal static class SearchCommand
     /// </summary>
     /// <returns>The index, and how many files were skipped (by the folder scan and by embedding).</returns>
     private static async Task<(VectorIndex Index, int Skipped)> BuildAsync(
-        JinaEmbeddingClient client, string folder, EmbeddingOptions options, string? downscale, TextWriter stderr, CancellationToken ct)
+        JinaEmbeddingClient client, string folder, string imageBase, EmbeddingOptions options, string? downscale, TextWriter stderr, CancellationToken ct)
     {
         var files = FindImages(folder);
         foreach (var skipped in files.Skipped)
@@ -144,7 +147,7 @@ internal static class SearchCommand
             await foreach (var e in client.EmbedStreamAsync(Images(files.Images, bar, ct), skipping, progress, ct))
             {
                 index ??= new VectorIndex(e.Dimensions);
-                index.Add(files.Images[e.Index].Name, e);
+                index.Add(Path.GetRelativePath(imageBase, files.Images[e.Index].Path).Replace('\\', '/'), e);
                 indexed.Add(files.Images[e.Index]);
             }
         }
@@ -235,14 +238,14 @@ internal static class SearchCommand
         }
     }
 
-    /// <summary>The file of a shortlisted image: under --images, or (for a saved index) relative to the index file's folder.</summary>
-    private static string ImageFile(string? folder, string indexPath, string id)
+    /// <summary>The file of a shortlisted image: its name is relative to the index file's folder (or, unsaved, the --images folder).</summary>
+    private static string ImageFile(string imageBase, string id)
     {
-        var path = Path.Combine(folder ?? Path.GetDirectoryName(Path.GetFullPath(indexPath))!, id);
+        var path = Path.Combine(imageBase, id);
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException(
-                $"--rerank reads the shortlisted images, but '{id}' is not at {path}; keep the index file in the folder it was built from, or search --images FOLDER.", path);
+                $"--rerank reads the shortlisted images, but '{id}' is not at {path}; the index names its images relative to its own folder, so move the images with it.", path);
     }
 
     private static async Task WriteAsync(TextWriter stdout, string query, (SearchHit Hit, double? Rerank)[] hits, bool json)

@@ -30,6 +30,29 @@ public sealed class SearchCommandTests : IDisposable
     private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.Run(CliRun.NoKey, args);
 
     [Fact]
+    public async Task ReadmeFlow_SaveThenSearchTheIndexWithRerank_FromAnotherWorkingFolder_FindsTheImages()
+    {
+        // As the README shows it: in a project folder, `search --images ./photos --save photos.jcix …`; then, from
+        // anywhere, `search --index …/photos.jcix --query … --rerank`.
+        var project = Path.Combine(_folder, "project");
+        Directory.CreateDirectory(Path.Combine(project, "photos"));
+        File.WriteAllBytes(Path.Combine(project, "photos", "purple-flower.jpg"), Imaging.Photos.Jpeg(320, 240));
+        File.WriteAllBytes(Path.Combine(project, "photos", "red-dog.jpg"), Imaging.Photos.Jpeg(300, 240));
+        var elsewhere = Path.Combine(_folder, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+
+        var saved = await CliRun.RunProcessIn(project, "search", "--images", "./photos", "--save", "photos.jcix", "--query", "a bridge at night", "--top", "2");
+        Assert.True(saved.Exit == 0, saved.Err);
+
+        var (exit, stdout, stderr) = await CliRun.RunProcessIn(elsewhere, "search", "--index", Path.Combine("..", "project", "photos.jcix"), "--query", "a red dog", "--rerank", "--json");
+
+        Assert.True(exit == 0, stderr);
+        var ids = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString());
+        Assert.Equal(["photos/purple-flower.jpg", "photos/red-dog.jpg"], ids.Order(StringComparer.Ordinal));
+        Assert.Contains("reranked the best 2 of 2 with jina-reranker-m0", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_Folder_RanksEveryImageByCosineToTheQuery()
     {
         var (exit, stdout, stderr) = await Run("search", "--downscale", "off", "--images", _folder, "--query", "a bridge", "--top", "10", "--json");

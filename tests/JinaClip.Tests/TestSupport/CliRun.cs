@@ -19,10 +19,17 @@ internal static class CliRun
     /// <summary>Runs <c>dotnet JinaClip.Cli.dll</c> as a user starts it, with no API key in its environment.</summary>
     public static Task<(int Exit, string Out, string Err)> RunProcess(params string[] args) => RunProcess(TestContext.Current.CancellationToken, args);
 
+    /// <summary>Runs the tool as a process in <paramref name="workingDirectory"/>, as a user does from another folder.</summary>
+    public static Task<(int Exit, string Out, string Err)> RunProcessIn(string workingDirectory, params string[] args) =>
+        RunProcess(workingDirectory, args, TestContext.Current.CancellationToken);
+
     /// <summary>Runs the tool as a process until it exits or <paramref name="cancellationToken"/> fires (then it is killed).</summary>
-    public static async Task<(int Exit, string Out, string Err)> RunProcess(CancellationToken cancellationToken, params string[] args)
+    public static Task<(int Exit, string Out, string Err)> RunProcess(CancellationToken cancellationToken, params string[] args) =>
+        RunProcess(null, args, cancellationToken);
+
+    private static async Task<(int Exit, string Out, string Err)> RunProcess(string? workingDirectory, string[] args, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? string.Empty };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JinaClip.Cli.dll"));
         foreach (var arg in args)
         {
