@@ -15,7 +15,7 @@ internal sealed record SimilarityOutput(string Model, string First, string Secon
 
 internal sealed record DemoPhotoOutput(string Original, long OriginalTokens, string Sent, long? TokensUsed, string Downscale);
 
-internal sealed record DemoOutput(string Model, string Text, string Image, int TextDimensions, int ImageDimensions, float Cosine, UsageOutput Usage, bool Offline, DemoPhotoOutput Photo);
+internal sealed record DemoOutput(string Model, string Text, string Image, int TextDimensions, int ImageDimensions, float Cosine, UsageOutput Usage, bool Offline, bool ImageTokensMeasured, DemoPhotoOutput Photo);
 
 internal sealed record SearchResultOutput(int Rank, string Id, float Score, double? RerankScore);
 

@@ -53,7 +53,7 @@ internal static class DemoCommand
                 $"{estimate.Inputs[0].Image!.Value.Width}×{estimate.Inputs[0].Image!.Value.Height}", photoResult.Usage.TotalTokens, downscale ?? "auto");
             if (result.GetValue(options.Json))
             {
-                var output = new DemoOutput(embeddings.Model, Text, ImageUrl, embeddings[0].Dimensions, embeddings[1].Dimensions, cosine, UsageOutput.From(embeddings.Usage), offline, photoOutput);
+                var output = new DemoOutput(embeddings.Model, Text, ImageUrl, embeddings[0].Dimensions, embeddings[1].Dimensions, cosine, UsageOutput.From(embeddings.Usage), offline, !offline, photoOutput);
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(output, CliJsonContext.Default.DemoOutput));
                 return 0;
             }
@@ -64,6 +64,12 @@ internal static class DemoCommand
             await stdout.WriteLineAsync($"              -> {embeddings[1].Dimensions} dimensions");
             await stdout.WriteLineAsync($"cosine        {cosine.ToString("0.0000", CultureInfo.InvariantCulture)}");
             await stdout.WriteLineAsync($"tokens used   {CliApp.Describe(embeddings.Usage)}");
+            if (offline)
+            {
+                // The emulator cannot fetch the URL, so it charges one tile: a stand-in, not what the API would charge.
+                await stdout.WriteLineAsync("              image tokens not measured: the offline emulator cannot fetch image URLs and charges each one 224×224 tile; the API charges by the image's size");
+            }
+
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"photo         {photoOutput.Original} would cost {photoOutput.OriginalTokens:N0} tokens as given; sent as {photoOutput.Sent} (--downscale {photoOutput.Downscale}): {photoOutput.TokensUsed:N0} tokens"));
             return 0;

@@ -12,7 +12,7 @@ internal static class ApiKeyResolver
         if (key is null || string.IsNullOrWhiteSpace(key))
         {
             throw new ArgumentException(
-                $"No Jina API key was found. Set JinaClientOptions.ApiKey (or pass the key to the constructor), or set the {JinaClientOptions.ApiKeyEnvironmentVariable} environment variable. Keys are issued at https://jina.ai/api-dashboard/key-manager.",
+                $"No Jina API key was found. Set JinaClientOptions.ApiKey (or pass the key to the constructor), or set the {JinaClientOptions.ApiKeyEnvironmentVariable} environment variable. Keys are issued at https://jina.ai/api-dashboard/key-manager. To work without a key (tests, demos), use JinaEmulator from the JinaClip.Testing package.",
                 paramName);
         }
 

@@ -27,7 +27,7 @@ public class CliTests
         Assert.Contains("\"Bridge close-shot\" -> 768 dimensions", stdout, StringComparison.Ordinal);
         Assert.Contains("-> 768 dimensions", Lines(stdout)[3], StringComparison.Ordinal);
         Assert.Matches(@"cosine\s+-?0\.\d{4}", stdout);
-        Assert.Contains("tokens used   1003 (1000 for images)", stdout, StringComparison.Ordinal);
+        Assert.Contains("tokens used   1003 (1000 for images)\n              image tokens not measured: the offline emulator cannot fetch image URLs and charges each one 224×224 tile", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,6 +38,7 @@ public class CliTests
         Assert.Equal(0, exit);
         var json = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal("jina-clip-v1", json.GetProperty("model").GetString());
+        Assert.False(json.GetProperty("image_tokens_measured").GetBoolean()); // offline: the emulator cannot fetch the URL
         Assert.Equal(768, json.GetProperty("text_dimensions").GetInt32());
         Assert.Equal(768, json.GetProperty("image_dimensions").GetInt32());
         Assert.Equal(1003, json.GetProperty("usage").GetProperty("total_tokens").GetInt32());
