@@ -34,6 +34,13 @@ internal static class CliApp
         return parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
     }
 
+    /// <summary>
+    /// A library message as a user of the tool reads it: without advice about library options they cannot set here
+    /// (<c>JinaClientOptions.AllowUnrecognizedImageFormats</c>).
+    /// </summary>
+    public static string ForUsers(string message) =>
+        message.Replace("; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.", ".", StringComparison.Ordinal);
+
     /// <summary>The exit code of a command that finished but skipped inputs it could not use (each listed on stderr with its reason).</summary>
     public const int SkippedExitCode = 3;
 
@@ -48,7 +55,7 @@ internal static class CliApp
         }
         catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or JinaApiException or HttpRequestException or TimeoutException or IOException or JinaImageHeaderException or JinaTokenBudgetException or JinaBatchException)
         {
-            var message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            var message = ForUsers(ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message);
             if (run.Offline)
             {
                 // Offline, the answer came from the in-process emulator: say so, not "the Jina API".

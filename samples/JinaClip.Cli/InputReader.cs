@@ -7,7 +7,7 @@ internal static class InputReader
 {
     public static List<(EmbeddingInput Input, string Label)> Read(ParseResult result, CommonOptions options)
     {
-        var inputs = new List<(EmbeddingInput, string)>();
+        var inputs = new List<(EmbeddingInput Input, string Label)>();
         var tokens = result.Tokens;
         for (var i = 0; i < tokens.Count - 1; i++)
         {
@@ -15,6 +15,11 @@ internal static class InputReader
             if (options.Text.Name == name || options.Text.Aliases.Contains(name))
             {
                 var text = tokens[++i].Value;
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    throw new ArgumentException($"--text number {inputs.Count(x => !x.Input.IsImage) + 1} is empty; give the text to embed (the API refuses empty text).");
+                }
+
                 inputs.Add((EmbeddingInput.FromText(text), text));
             }
             else if (options.Image.Name == name || options.Image.Aliases.Contains(name))

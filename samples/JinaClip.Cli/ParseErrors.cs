@@ -32,6 +32,15 @@ internal static partial class ParseErrors
             return $"'{Name(command)}' needs a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))}.";
         }
 
+        // "Argument 'bogus' not recognized. Must be one of:\n\t'auto'\n\t'crop'\n\t'off'." in one line, naming the option.
+        var notAmong = NotAmong().Match(first);
+        if (notAmong.Success)
+        {
+            var option = parsed.Errors.Count > 0 && parsed.Errors[0].SymbolResult is System.CommandLine.Parsing.OptionResult o ? o.Option.Name : "the option";
+            var allowed = Quoted().Matches(notAmong.Groups[2].Value).Select(m => m.Groups[1].Value).ToArray();
+            return $"'{notAmong.Groups[1].Value}' is not a valid value for {option}: expected {string.Join(", ", allowed[..^1])} or {allowed[^1]}.";
+        }
+
         var typed = CannotParse().Match(first);
         if (typed.Success)
         {
@@ -91,4 +100,10 @@ internal static partial class ParseErrors
 
     [GeneratedRegex(@"^Cannot parse argument '(.*)' for option '(.+)' as expected type '(.+)'\.$")]
     private static partial Regex CannotParse();
+
+    [GeneratedRegex(@"^Argument '(.*)' not recognized\. Must be one of:(.*)$", RegexOptions.Singleline)]
+    private static partial Regex NotAmong();
+
+    [GeneratedRegex("'([^']*)'")]
+    private static partial Regex Quoted();
 }

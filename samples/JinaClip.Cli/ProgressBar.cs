@@ -5,7 +5,8 @@ namespace JinaClip.Cli;
 /// <summary>
 /// A one-line progress bar on stderr, redrawn in place with a carriage return after each batch and, where the command
 /// counts them (<c>search</c>), after each input read. Reports arrive from the client's batches, so drawing is
-/// synchronous and locked.
+/// synchronous and locked. When stderr is the console and it is redirected (a log file, a CI job), no frames are drawn:
+/// only the last state, once, at the end, so a log holds one line instead of a run of carriage returns.
 /// </summary>
 internal sealed class ProgressBar(TextWriter stderr, int total, string unit = "inputs") : IProgress<EmbeddingProgress>
 {
@@ -14,6 +15,7 @@ internal sealed class ProgressBar(TextWriter stderr, int total, string unit = "i
     private EmbeddingProgress _last = JinaClipModelFactory.EmbeddingProgress();
     private int? _read;
     private bool _drawn;
+    private readonly bool _frames = !(ReferenceEquals(stderr, Console.Error) && Console.IsErrorRedirected);
 
     public void Report(EmbeddingProgress value)
     {
@@ -39,7 +41,11 @@ internal sealed class ProgressBar(TextWriter stderr, int total, string unit = "i
     {
         lock (_gate)
         {
-            if (_drawn)
+            if (!_frames && _last.InputsCompleted > 0)
+            {
+                stderr.WriteLine(Render(_last, total, unit, _read));
+            }
+            else if (_drawn)
             {
                 stderr.WriteLine();
                 _drawn = false;
@@ -58,6 +64,11 @@ internal sealed class ProgressBar(TextWriter stderr, int total, string unit = "i
 
     private void Draw()
     {
+        if (!_frames)
+        {
+            return;
+        }
+
         stderr.Write('\r');
         stderr.Write(Render(_last, total, unit, _read));
         _drawn = true;

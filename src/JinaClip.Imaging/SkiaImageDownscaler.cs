@@ -74,6 +74,11 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
     public ImagePlan Plan(ImageSize original, string model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if ((long)original.Width * original.Height > _options.MaxPixels)
+        {
+            return ImagePlan.Refused(TooManyPixels(original.Width, original.Height));
+        }
+
         if (TargetSize.For(model, original.Width, original.Height, _options) is not { } target)
         {
             return ImagePlan.Unchanged();
@@ -82,6 +87,14 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         if (!Decodable.Contains(original.Format))
         {
             return ImagePlan.Unchanged($"not downscaled: {Name(original.Format)}");
+        }
+
+        // Formats decoded whole are refused by their size alone; a JPEG or PNG is decoded in rows (its file, which a plan
+        // does not have, can only make that more: a progressive JPEG, an interlaced PNG).
+        if (original.Format is not (ImageFormat.Jpeg or ImageFormat.Png)
+            && DecodePlan.For([], original, (target.Width, target.Height)) is { } decode && decode.Bytes > _options.MaxDecodeMemory)
+        {
+            return ImagePlan.Refused(TooMuchMemory(original, decode.Bytes));
         }
 
         var side = target.Crop;
@@ -105,8 +118,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
 
         if ((long)header.Width * header.Height > _options.MaxPixels)
         {
-            throw new ArgumentException(
-                $"The image claims {header.Width:N0}×{header.Height:N0} = {(long)header.Width * header.Height:N0} pixels, more than ImageDownscalingOptions.MaxPixels ({_options.MaxPixels:N0}); it was not decoded.");
+            throw new ArgumentException(TooManyPixels(header.Width, header.Height));
         }
 
         if (TargetSize.For(model, header.Width, header.Height, _options) is not { } target)
@@ -122,9 +134,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         var plan = DecodePlan.For(image.Span, header, (target.Width, target.Height));
         if (plan.Bytes > _options.MaxDecodeMemory)
         {
-            throw new ArgumentException(
-                $"The {header.Width:N0}×{header.Height:N0} {Name(header.Format)} image would take about {Megabytes(plan.Bytes)} to decode, more than ImageDownscalingOptions.MaxDecodeMemory ({Megabytes(_options.MaxDecodeMemory)}); it was not decoded. "
-                + "JPEG and non-interlaced PNG are decoded a few rows at a time and stay far within it; a GIF, WebP, BMP or interlaced PNG is decoded whole, at 4 bytes a pixel.");
+            throw new ArgumentException(TooMuchMemory(header, plan.Bytes));
         }
 
         using (await DecodeGate.EnterAsync(cancellationToken).ConfigureAwait(false))
@@ -148,6 +158,13 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
     private static string Name(ImageFormat format) => format.ToString().ToUpperInvariant();
 
     private static string Megabytes(long bytes) => $"{bytes / 1048576.0:N1} MB";
+
+    private string TooManyPixels(int width, int height) =>
+        $"The image claims {width:N0}×{height:N0} = {(long)width * height:N0} pixels, more than ImageDownscalingOptions.MaxPixels ({_options.MaxPixels:N0}); it was not decoded.";
+
+    private string TooMuchMemory(ImageSize header, long bytes) =>
+        $"The {header.Width:N0}×{header.Height:N0} {Name(header.Format)} image would take about {Megabytes(bytes)} to decode, more than ImageDownscalingOptions.MaxDecodeMemory ({Megabytes(_options.MaxDecodeMemory)}); it was not decoded. "
+        + "JPEG and non-interlaced PNG are decoded a few rows at a time and stay far within it; a GIF, WebP, BMP or interlaced PNG is decoded whole, at 4 bytes a pixel.";
 
     /// <summary>
     /// Decodes the first frame to 8-bit RGBA with straight (unpremultiplied) alpha and no colour-space conversion (what

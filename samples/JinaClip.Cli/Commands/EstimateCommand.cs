@@ -94,14 +94,24 @@ internal static class EstimateCommand
                 catch (Exception ex) when (images.Length + textValues.Length > 1 && ex is ArgumentException or FileNotFoundException or HttpRequestException or TimeoutException)
                 {
                     // One item that cannot be measured does not stop the others: it gets its own row, and the exit code says so.
-                    failures.Add((item, ex.Message.ReplaceLineEndings(" ")));
-                    rows.Add(new EstimateItemOutput("image", item, null, null, null, null, 0, null, null, null, 0, null, ex.Message.ReplaceLineEndings(" ")));
+                    var error = WithoutItem(ex.Message.ReplaceLineEndings(" "), item);
+                    failures.Add((item, error));
+                    rows.Add(new EstimateItemOutput("image", item, null, null, null, null, 0, null, null, null, 0, null, error));
                     continue;
                 }
 
                 var (tiles, tokens) = estimator.EstimateImage(size, modelName);
                 var isUrl = item.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || item.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
                 var plan = preprocessor is null ? null : isUrl ? ImagePlan.Unchanged("not downscaled: the server fetches image URLs") : preprocessor.Plan(size, modelName);
+                if (plan?.Refusal is { } refusal)
+                {
+                    // What embedding would do: the preprocessor refuses it, so it is never sent and costs nothing.
+                    failures.Add((item, $"would be refused: {refusal}"));
+                    rows.Add(new EstimateItemOutput("image", item, size.Format.ToString().ToUpperInvariant(), size.Width, size.Height, tiles, 0,
+                        null, null, null, 0, null, $"would be refused: {refusal}"));
+                    continue;
+                }
+
                 var sent = plan?.SentSize ?? size;
                 var (sentTiles, sentTokens) = estimator.EstimateImage(sent, modelName);
                 rows.Add(new EstimateItemOutput("image", item, size.Format.ToString().ToUpperInvariant(), size.Width, size.Height, tiles, tokens,
@@ -127,31 +137,36 @@ internal static class EstimateCommand
                 return await ReportFailuresAsync(failures, stderr);
             }
 
-            await stdout.WriteLineAsync($"{"kind",-6} {"format",-6} {"width",6} {"height",6} {"tiles",6} {"tokens",10}  {"sent",-11} {"tiles",5} {"tokens",10}  input");
+            await stdout.WriteLineAsync($"{"kind",-6} {"format",-6} {"width",6} {"height",6} {"tiles",7} {"tokens",12}  {"sent",-11} {"tiles",6} {"tokens",12}  input");
             foreach (var r in rows)
             {
                 var sent = r.Kind == "image" ? $"{r.SentWidth}×{r.SentHeight}" : "-";
                 var line = r.Error is { } error
-                    ? $"{r.Kind,-6} {"-",-6} {"-",6} {"-",6} {"-",6} {"failed",10}  {"-",-11} {"-",5} {"-",10}  {CliApp.Shorten(r.Input, 60)} ({error})"
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"{r.Kind,-6} {r.Format ?? "-",-6} {Show(r.Width),6} {Show(r.Height),6} {Show(r.Tiles),7} {(r.Width is null ? "failed" : "refused"),12}  {"-",-11} {"-",6} {"-",12}  {CliApp.Shorten(r.Input, 60)} ({error})")
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"{r.Kind,-6} {r.Format ?? "-",-6} {Show(r.Width),6} {Show(r.Height),6} {Show(r.Tiles),6} {r.Tokens,10:N0}  {sent,-11} {Show(r.SentTiles),5} {r.SentTokens,10:N0}  {CliApp.Shorten(r.Input, 60)}{(r.Note is null ? string.Empty : $" ({r.Note})")}");
+                        $"{r.Kind,-6} {r.Format ?? "-",-6} {Show(r.Width),6} {Show(r.Height),6} {Show(r.Tiles),7} {r.Tokens,12:N0}  {sent,-11} {Show(r.SentTiles),6} {r.SentTokens,12:N0}  {CliApp.Shorten(r.Input, 60)}{(r.Note is null ? string.Empty : $" ({r.Note})")}");
                 await stdout.WriteLineAsync(line);
             }
 
             var saving = original == total ? string.Empty : $"; {original:N0} as given, {original - total:N0} saved with --downscale {downscale ?? "auto"}";
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"total {total:N0} tokens sent on {modelName} (an estimate){saving}{(cost is { } c ? $"; cost {c:0.######} at {perMillion:0.######} per million (price from {source})" : string.Empty)}{(failures.Count > 0 ? $"; {failures.Count} item(s) could not be estimated and are not counted" : string.Empty)}"));
+                $"total {total:N0} tokens sent on {modelName} (an estimate){saving}{(cost is { } c ? $"; cost {c:0.######} at {perMillion:0.######} per million (price from {source})" : string.Empty)}{(failures.Count > 0 ? $"; {failures.Count} item(s) could not be estimated or would be refused, and are not counted" : string.Empty)}"));
             return await ReportFailuresAsync(failures, stderr);
         }));
         return command;
     }
 
-    /// <summary>Names each item that could not be estimated on stderr; the exit code is 1 when there is one.</summary>
+    /// <summary>The message without a leading "item: ", since the row and the error line name the item already.</summary>
+    private static string WithoutItem(string message, string item) =>
+        message.StartsWith($"{item}: ", StringComparison.Ordinal) ? message[(item.Length + 2)..] : message;
+
+    /// <summary>Names each item that could not be estimated, or would be refused, on stderr; the exit code is 1 when there is one.</summary>
     private static async Task<int> ReportFailuresAsync(List<(string Item, string Error)> failures, TextWriter stderr)
     {
         foreach (var (item, error) in failures)
         {
-            await stderr.WriteLineAsync($"error: {item}: {error}");
+            await stderr.WriteLineAsync(error.Contains(item, StringComparison.Ordinal) ? $"error: {error}" : $"error: {item}: {error}");
         }
 
         return failures.Count == 0 ? 0 : 1;
@@ -189,7 +204,7 @@ internal static class EstimateCommand
         }
         catch (JinaImageHeaderException ex)
         {
-            throw new ArgumentException($"{item}: {ex.Message}", ex);
+            throw new ArgumentException(ex.Message.Contains(item, StringComparison.Ordinal) ? ex.Message : $"{item}: {ex.Message}", ex);
         }
         catch (JinaUrlRefusedException ex) when (!fetch.AllowNonPublicAddresses)
         {

@@ -77,7 +77,7 @@ internal static class FileEmbedding
 
         foreach (var failure in last.Failures.OrderBy(f => f.Index))
         {
-            await stderr.WriteLineAsync($"skipped line {failure.Index + 1}: {(blank.Contains(failure.Index) ? "it is blank" : failure.Reason)}");
+            await stderr.WriteLineAsync($"skipped line {failure.Index + 1}: {(blank.Contains(failure.Index) ? "it is blank" : CliApp.ForUsers(failure.Reason))}");
         }
 
         var skipped = last.Failures.Count == 0 ? string.Empty : $"{lines - last.Failures.Count} embedded, {last.Failures.Count} skipped (listed on stderr); ";

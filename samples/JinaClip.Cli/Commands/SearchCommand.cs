@@ -159,7 +159,7 @@ internal static class SearchCommand
         foreach (var failure in failures.OrderBy(f => f.Index))
         {
             var file = files.Images[failure.Index];
-            await stderr.WriteLineAsync($"skipped {file.Name}: {Reason(failure, file.Path)}");
+            await stderr.WriteLineAsync($"skipped {file.Name}: {CliApp.ForUsers(Reason(failure, file.Path))}");
         }
 
         var skippedCount = files.Skipped.Count + failures.Count;

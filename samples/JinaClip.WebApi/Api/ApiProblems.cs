@@ -43,6 +43,9 @@ internal static class ApiProblems
         catch (ArgumentException ex)
         {
             var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+
+            // Advice about a library option is for the app's developer, not for a client of its API, who cannot set it.
+            message = message.Replace("; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.", ".", StringComparison.Ordinal);
             return Problem(http, StatusCodes.Status400BadRequest, message);
         }
         catch (BadHttpRequestException ex)

@@ -84,11 +84,14 @@ internal sealed partial class GalleryIndexer(
         {
             if (failure.Reason.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return failure.Reason[prefix.Length..].TrimEnd('.');
+                return Plain(failure.Reason[prefix.Length..]);
             }
         }
 
-        return failure.Reason.TrimEnd('.');
+        return Plain(failure.Reason);
+
+        static string Plain(string reason) =>
+            reason.Replace("; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.", ".", StringComparison.Ordinal).TrimEnd('.');
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexing {Count} images from {Folder} with {Model}; answered by {Answerer}.")]

@@ -33,7 +33,7 @@ internal sealed class GeneratorDefaults
             if (dims > spec.MaxDimensions)
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(dimensions), dims, $"The model '{Model}' accepts dimensions from 1 to {spec.MaxDimensions}; {dims} is out of range.");
+                    nameof(dimensions), $"The model '{Model}' accepts dimensions from 1 to {spec.MaxDimensions}; {dims} is out of range.");
             }
         }
 

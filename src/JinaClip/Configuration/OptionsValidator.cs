@@ -44,7 +44,7 @@ internal static class OptionsValidator
     {
         if (value < min || value > max)
         {
-            throw new ArgumentOutOfRangeException(paramName, value, $"JinaClientOptions.{name} must be between {min} and {max}; it is {value}.");
+            throw new ArgumentOutOfRangeException(paramName, $"JinaClientOptions.{name} must be between {min} and {max}; it is {value}.");
         }
     }
 }

@@ -13,8 +13,9 @@ public sealed class InputEstimate
     }
 
     private InputEstimate(
-        int index, EmbeddingInputKind kind, long tokens, ImageSize? image, long? tiles, long originalTokens, ImageSize? originalImage, long? originalTiles, string? note)
+        int index, EmbeddingInputKind kind, long tokens, ImageSize? image, long? tiles, long originalTokens, ImageSize? originalImage, long? originalTiles, string? note, string? refusal = null)
     {
+        Refusal = refusal;
         Index = index;
         Kind = kind;
         Tokens = tokens;
@@ -53,6 +54,12 @@ public sealed class InputEstimate
     /// <summary>Gets why an image would be sent unchanged (e.g. <c>not downscaled: HEIC</c>), or <see langword="null"/>.</summary>
     public string? Note { get; }
 
+    /// <summary>
+    /// Gets why the image would be refused before sending (over <c>MaxPixels</c> or the decode budget of the image
+    /// preprocessor, as embedding it would find), or <see langword="null"/>. A refused input counts 0 tokens.
+    /// </summary>
+    public string? Refusal { get; }
+
     /// <summary>Formats the estimate.</summary>
     /// <returns>Index, kind, tokens, and the image's size and tiles when known.</returns>
     public override string ToString() => OriginalTokens == Tokens
@@ -62,6 +69,10 @@ public sealed class InputEstimate
     /// <summary>This estimate with the image sent at <paramref name="sent"/>.</summary>
     internal InputEstimate As(ImageSize sent, long tiles, long tokens) =>
         new(Index, Kind, tokens, sent, tiles, OriginalTokens, OriginalImage, OriginalTiles, null);
+
+    /// <summary>This estimate as refused: nothing would be sent.</summary>
+    internal InputEstimate RefusedFor(string reason) =>
+        new(Index, Kind, 0, null, null, OriginalTokens, OriginalImage, OriginalTiles, null, reason);
 
     /// <summary>This estimate, unchanged, with a note.</summary>
     internal InputEstimate With(string? note) =>

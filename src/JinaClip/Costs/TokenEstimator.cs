@@ -92,7 +92,8 @@ public sealed class TokenEstimator
             var plan = _preprocessor is null || (input.Kind == EmbeddingInputKind.ImageUrl && !_downloadUrls)
                 ? null
                 : _preprocessor.Plan(size, model);
-            estimates.Add(plan?.SentSize is { } sent
+            estimates.Add(plan?.Refusal is { } refusal ? original.RefusedFor(refusal)
+                : plan?.SentSize is { } sent
                 ? original.As(sent, rule.Tiles(sent.Width, sent.Height), rule.Tokens(sent.Width, sent.Height))
                 : original.With(plan?.Note ?? (input.Kind == EmbeddingInputKind.ImageUrl && _preprocessor is not null ? "not downscaled: image URLs are fetched by the server" : null)));
         }

@@ -51,7 +51,7 @@ internal static class ImageHeaderParser
 
         throw prefix.IsEmpty
             ? new JinaImageHeaderException(null, "the data is empty.")
-            : new JinaImageHeaderException(null, $"unrecognised image format (the data starts {Convert.ToHexString(prefix[..Math.Min(8, prefix.Length)])}); {ImageFormats.Listed} are read.");
+            : new JinaImageHeaderException(null, $"unrecognised image format: {DataPrefix.Describe(prefix)}; {ImageFormats.Listed} are read.");
     }
 
     public static bool TryParse(HeaderBytes data, ImageFormat format, out ImageSize size) => format switch

@@ -147,6 +147,19 @@ public static class JinaClipModelFactory
     public static InputEstimate InputEstimate(int index, EmbeddingInputKind kind, long tokens, ImageSize? image = null, long? tiles = null) =>
         new(index, kind, tokens, image, tiles);
 
+    /// <summary>Creates the estimate of an image the preprocessor would refuse (it counts 0 tokens).</summary>
+    /// <param name="index">The input's position.</param>
+    /// <param name="kind">The input's kind.</param>
+    /// <param name="image">The image's size as given.</param>
+    /// <param name="originalTokens">What it would cost as given.</param>
+    /// <param name="refusal">Why it would be refused.</param>
+    /// <returns>The estimate.</returns>
+    public static InputEstimate RefusedInputEstimate(int index, EmbeddingInputKind kind, ImageSize image, long originalTokens, string refusal)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(refusal);
+        return new InputEstimate(index, kind, originalTokens, image, null).RefusedFor(refusal);
+    }
+
     /// <summary>Creates the estimate of a request.</summary>
     /// <param name="model">The model.</param>
     /// <param name="inputs">The per-input estimates, in order.</param>

@@ -1,4 +1,3 @@
-using System.Text;
 using JinaClip.Images;
 
 namespace JinaClip.Planning;
@@ -13,7 +12,6 @@ internal static class ImageSniffer
     /// <summary>The bytes looked at: enough for every magic number the header reader knows.</summary>
     public const int PrefixBytes = ImageHeaderParser.DetectBytes;
 
-    private const int ShownBytes = 16;
 
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="data"/> starts like a recognised image.</summary>
     /// <param name="data">The data, or at least its first <see cref="PrefixBytes"/> bytes.</param>
@@ -28,8 +26,7 @@ internal static class ImageSniffer
             return;
         }
 
-        var shown = prefix[..Math.Min(prefix.Length, ShownBytes)];
-        var what = shown.IsEmpty ? "it is empty" : $"its data starts {Hex(shown)} (\"{Printable(shown)}\")";
+        var what = DataPrefix.Describe(prefix);
         throw new ArgumentException(
             $"Input {index} ({source}) is not an image the SDK recognises: {what}. {ImageFormats.Listed} are recognised; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.",
             paramName);
@@ -45,27 +42,5 @@ internal static class ImageSniffer
         {
             return false;
         }
-    }
-
-    private static string Hex(ReadOnlySpan<byte> bytes)
-    {
-        var text = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
-        {
-            text.Append(text.Length == 0 ? string.Empty : " ").Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return text.ToString();
-    }
-
-    private static string Printable(ReadOnlySpan<byte> bytes)
-    {
-        var text = new StringBuilder(bytes.Length);
-        foreach (var b in bytes)
-        {
-            text.Append(b is >= 0x20 and < 0x7F && b != (byte)'"' ? (char)b : '.');
-        }
-
-        return text.ToString();
     }
 }

@@ -37,7 +37,7 @@ internal static class RequestValidator
         if (options.Dimensions is { } dims && dims > spec.MaxDimensions)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(options), dims, $"The model '{model}' accepts dimensions from 1 to {spec.MaxDimensions}; {dims} is out of range.");
+                nameof(options), $"The model '{model}' accepts dimensions from 1 to {spec.MaxDimensions}; {dims} is out of range.");
         }
 
     }

@@ -13,6 +13,33 @@ public class EstimateCommandTests
     private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.Run(CliRun.NoKey, args);
 
     [Fact]
+    public async Task Estimate_AnImageEmbedWouldRefuse_IsMarkedRefused_NotCounted_AndExits1()
+    {
+        // 30000×30000: over the downscaler's MaxPixels, so `embed` refuses it; the estimate says so instead of pricing it.
+        using var bomb = new TempFile(Images.TestImages.Png(30000, 30000), ".png");
+
+        var (exit, stdout, stderr) = await CliRun.Run(CliRun.NoKey, "estimate", bomb.Path, "--text", "a red dog");
+
+        Assert.Equal(1, exit);
+        var row = stdout.Split('\n').Single(l => l.Contains(bomb.Path, StringComparison.Ordinal));
+        Assert.Matches(@"^image\s+PNG\s+30,000 30,000\s+17,956\s+refused\s", row);
+        Assert.Contains("would be refused: The image claims 30,000×30,000 = 900,000,000 pixels, more than ImageDownscalingOptions.MaxPixels", row, StringComparison.Ordinal);
+        Assert.Contains("total 4 tokens sent on jina-clip-v1", stdout, StringComparison.Ordinal);
+        Assert.Equal($"error: {bomb.Path}: would be refused: ", stderr.Split('\n')[0][..($"error: {bomb.Path}: would be refused: ".Length)]);
+    }
+
+    [Fact]
+    public async Task Estimate_NotAnImage_NamesThePathOnce_InTheSameHexStyleAsEmbed()
+    {
+        using var fake = new TempFile("hello world"u8.ToArray(), ".jpg");
+
+        var (exit, _, stderr) = await CliRun.Run(CliRun.NoKey, "estimate", fake.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {fake.Path}: unrecognised image format: its data starts 68 65 6C 6C 6F 20 77 6F 72 6C 64 (\"hello world\"); PNG, JPEG, GIF, WebP, BMP, TIFF, AVIF and HEIC are read.\n", stderr);
+    }
+
+    [Fact]
     public async Task Estimate_Json_GivesFormatSizeTilesTokensPerImage_AndTheTotal()
     {
         using var jpeg = new TempFile(TestImages.Jpeg(750, 500));
@@ -64,8 +91,8 @@ public class EstimateCommandTests
         Assert.Equal(1, exit);
         Assert.Matches(@"image\s+PNG\s+448\s+224\s+2\s+2,000", stdout);
         Assert.Matches(@"image\s+-\s+-\s+-\s+-\s+failed.*/no/such/photo\.jpg", stdout);
-        Assert.Contains("total 2,004 tokens sent on jina-clip-v1 (an estimate); 1 item(s) could not be estimated and are not counted", stdout, StringComparison.Ordinal);
-        Assert.Contains("error: /no/such/photo.jpg:", stderr, StringComparison.Ordinal);
+        Assert.Contains("total 2,004 tokens sent on jina-clip-v1 (an estimate); 1 item(s) could not be estimated or would be refused, and are not counted", stdout, StringComparison.Ordinal);
+        Assert.Contains("error: '/no/such/photo.jpg' is neither an existing file", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -110,6 +110,28 @@ public sealed class HostileFilesTests : IDisposable
         Assert.Contains("25 indexed, 5 skipped (listed above)\n", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EmbedFromFile_StderrRedirectedToALog_HoldsOneProgressLine_NoCarriageReturnFrames()
+    {
+        var path = Path.Combine(_folder, "texts.txt");
+        await File.WriteAllLinesAsync(path, Enumerable.Range(0, 150).Select(i => $"line {i}"), Ct);
+
+        var (exit, _, stderr) = await RunWithin("embed", "--from-file", path);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain('\r', stderr);
+        Assert.Contains("\n[##############################] 100% 150/150 inputs, 450 tokens, 0 retries\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Embed_AnEmptyText_NamesTheOption()
+    {
+        var (exit, _, stderr) = await CliRun.Run(CliRun.NoKey, "embed", "--text", "a", "--text", " ");
+
+        Assert.Equal(1, exit);
+        Assert.EndsWith("error: --text number 2 is empty; give the text to embed (the API refuses empty text).\n", stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the tool as a process; one that has not finished in 60 seconds has hung (it is killed, and the test fails).</summary>
     private static async Task<(int Exit, string Out, string Err)> RunWithin(params string[] args)
     {

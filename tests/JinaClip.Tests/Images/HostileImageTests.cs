@@ -125,7 +125,7 @@ public class HostileImageTests
         Assert.Contains("empty", Fails([]).Message, StringComparison.Ordinal);
         var unknown = Fails("%PDF-1.7 not an image"u8.ToArray());
         Assert.Null(unknown.Format);
-        Assert.Contains("unrecognised image format (the data starts 255044462D312E37)", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("unrecognised image format: its data starts 25 50 44 46 2D 31 2E 37", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("unrecognised", Fails(TestImages.Box("ftyp", [.. "isom"u8.ToArray(), 0, 0, 0, 0, .. "mp41"u8.ToArray()])).Message, StringComparison.Ordinal);
     }
 

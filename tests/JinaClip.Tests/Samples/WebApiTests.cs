@@ -369,6 +369,7 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
             ArgumentNullException.ThrowIfNull(builder);
             builder.UseSetting("Jina:ApiKey", string.Empty);
             builder.UseSetting("Limits:RequestsPerMinutePerClient", "100000"); // every test of the class is one client
+            builder.UseSetting("Logging:LogLevel:System.Net.Http.HttpClient", "Information"); // off in the sample; here each request to the API is logged and counted
             builder.ConfigureServices(services => services.AddLogging(l => l.AddFakeLogging()));
         }
     }

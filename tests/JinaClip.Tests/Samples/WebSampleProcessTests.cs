@@ -51,6 +51,15 @@ public sealed class WebSampleProcessTests(SampleWebAppFixture fixture)
     }
 
     [Fact]
+    public void TheLog_HasOneProgressLinePerIndexingRequest_NotHttpClientChatter()
+    {
+        var log = fixture.App.Log;
+
+        Assert.Contains("Indexed 4/12 images", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Net.Http.HttpClient", log, StringComparison.Ordinal); // four info lines per request before
+    }
+
+    [Fact]
     public async Task AnUploadOverKestrelsBodyLimit_Is413_AWarningWithoutAStackTrace()
     {
         // curl, as a user would send it: it waits for "100 Continue", so Kestrel's early 413 arrives before the body.

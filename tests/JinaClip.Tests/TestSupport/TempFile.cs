@@ -3,9 +3,9 @@ namespace JinaClip.Tests.TestSupport;
 /// <summary>A temporary file deleted on dispose.</summary>
 internal sealed class TempFile : IDisposable
 {
-    public TempFile(byte[] contents)
+    public TempFile(byte[] contents, string extension = ".bin")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"jinaclip-{Guid.NewGuid():N}.bin");
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"jinaclip-{Guid.NewGuid():N}{extension}");
         File.WriteAllBytes(Path, contents);
     }
 
