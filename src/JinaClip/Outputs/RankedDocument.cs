@@ -18,13 +18,18 @@ public sealed class RankedDocument
     public double RelevanceScore { get; }
 
     /// <summary>
-    /// Gets the document as the server returned it: a text, or an image's URL or base64 (with <see cref="RerankOptions.ReturnDocuments"/>
-    /// not <see langword="false"/>); <see langword="null"/> when it was not returned.
+    /// Gets the document as the server returned it: a text (unless <see cref="RerankOptions.ReturnDocuments"/> is
+    /// <see langword="false"/>), or an image's URL or base64 only when <see cref="RerankOptions.ReturnDocuments"/> is
+    /// <see langword="true"/>; otherwise <see langword="null"/>. An image result refers to your document by
+    /// <see cref="Index"/>, so printing results never dumps an image's bytes.
     /// </summary>
     public string? Document { get; }
 
     /// <summary>Gets the document's embedding (with <see cref="RerankOptions.ReturnEmbeddings"/>), or an empty vector.</summary>
     public ReadOnlyMemory<float> Embedding { get; }
+
+    /// <summary>Returns this result without the document the server echoed (an image's bytes).</summary>
+    internal RankedDocument WithoutDocument() => new(Index, RelevanceScore, null, Embedding.Length == 0 ? null : Embedding.ToArray());
 
     /// <summary>Returns this result with its index moved by <paramref name="offset"/> (a split call's later request).</summary>
     internal RankedDocument ShiftedBy(int offset) =>

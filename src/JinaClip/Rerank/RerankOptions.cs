@@ -21,7 +21,12 @@ public sealed class RerankOptions
     public int? TopN { get; set; }
 
     /// <summary>Gets or sets whether each result carries its document as the server returns it (<c>return_documents</c>).</summary>
-    /// <value>The default is <see langword="null"/>: not sent, so the server's default (<see langword="true"/>) applies.</value>
+    /// <value>
+    /// The default is <see langword="null"/>: not sent, so the server's default (<see langword="true"/>) applies, and a
+    /// text document comes back in <see cref="RankedDocument.Document"/>; an image document's echo (its whole base64) is
+    /// dropped, and the result refers to it by <see cref="RankedDocument.Index"/>. <see langword="true"/> keeps image
+    /// echoes too; <see langword="false"/> asks the server for no documents at all.
+    /// </value>
     public bool? ReturnDocuments { get; set; }
 
     /// <summary>Gets or sets whether documents past the model's token limit are cut instead of refused (<c>truncation</c>; note: not <c>truncate</c>).</summary>

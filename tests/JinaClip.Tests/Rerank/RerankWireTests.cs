@@ -64,6 +64,24 @@ public class RerankWireTests
             emulator.Requests[0].Body);
         Assert.Equal(3, result.Count);
         Assert.Equal([0, 1, 2], result.Select(r => r.Index).Order());
+        Assert.Equal("a red square", result.Single(r => r.Index == 0).Document);
+        Assert.Null(result.Single(r => r.Index == 1).Document); // the image's echo is dropped: the result refers to it by Index
+        Assert.Null(result.Single(r => r.Index == 2).Document);
+    }
+
+    [Fact]
+    public async Task RerankAsync_ReturnDocumentsTrue_KeepsTheImagesEchoes()
+    {
+        var emulator = new JinaEmulator();
+        using var client = emulator.CreateJinaClient();
+        var png = TestImages.Png(2, 2);
+
+        var result = await client.GetRerankClient().RerankAsync("a red square",
+            ["a red square", EmbeddingInput.FromImageBytes(png), EmbeddingInput.FromImageUrl("https://example.com/red-square.png")],
+            new RerankOptions { Model = JinaModels.RerankerM0, ReturnDocuments = true }, Ct);
+
+        Assert.Contains("\"return_documents\":true", emulator.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Equal(Convert.ToBase64String(png), result.Single(r => r.Index == 1).Document);
         Assert.Equal("https://example.com/red-square.png", result.Single(r => r.Index == 2).Document);
     }
 

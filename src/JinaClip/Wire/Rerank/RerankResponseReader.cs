@@ -113,7 +113,17 @@ internal static class RerankResponseReader
                 throw WrongType($"result {results.Count}", reader.TokenType, "an object", status);
             }
 
-            results.Add(ReadResult(ref reader, results.Count, status, apiKey));
+            var result = ReadResult(ref reader, results.Count, status, apiKey);
+
+            // An image document comes back as the whole image (base64 or its URL): the result refers to the caller's
+            // document by its Index instead, unless the caller asked for the documents (ReturnDocuments = true).
+            if (result.Document is not null && call.ReturnDocuments != true && result.Index >= 0 && result.Index < call.Documents.Length
+                && call.Documents[result.Index] is { IsImageData: true } or { Kind: EmbeddingInputKind.ImageUrl })
+            {
+                result = result.WithoutDocument();
+            }
+
+            results.Add(result);
         }
 
         return results;
