@@ -26,11 +26,13 @@ internal static class ModelsCommand
                 return 0;
             }
 
-            await stdout.WriteLineAsync($"{"model",-36} {"dims",5} {"context",8} {"inputs",-11} {"$/M tokens",10}");
+            // The catalogue gives each model's largest output (max_output_length): an embeddings model's largest `dimensions`
+            // (it answers with its native size unless asked), a reranker's nothing (a dash), or the size of its embeddings.
+            await stdout.WriteLineAsync($"{"model",-36} {"max dims",8} {"context",8} {"inputs",-11} {"$/M tokens",10}");
             foreach (var m in models)
             {
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{m.ShortId,-36} {m.MaxOutputDimensions,5} {m.ContextLength,8:N0} {string.Join('+', m.InputModalities),-11} {(m.PricePerMillionTokens is { } p ? p.ToString("0.####", CultureInfo.InvariantCulture) : "-"),10}"));
+                    $"{m.ShortId,-36} {(m.MaxOutputDimensions > 0 ? m.MaxOutputDimensions.ToString(CultureInfo.InvariantCulture) : "-"),8} {m.ContextLength,8:N0} {string.Join('+', m.InputModalities),-11} {(m.PricePerMillionTokens is { } p ? p.ToString("0.####", CultureInfo.InvariantCulture) : "-"),10}"));
             }
 
             await stdout.WriteLineAsync($"{models.Count} models, from {source}");

@@ -12,7 +12,7 @@ namespace JinaClip.WebApi.Api;
 [JsonSerializable(typeof(SimilarityRequest))]
 [JsonSerializable(typeof(SimilarityResponse))]
 [JsonSerializable(typeof(CatalogueSearchRequest))]
-[JsonSerializable(typeof(CatalogueHit[]))]
+[JsonSerializable(typeof(CatalogueResults))]
 [JsonSerializable(typeof(GallerySearchRequest))]
 [JsonSerializable(typeof(GalleryResults))]
 [JsonSerializable(typeof(GalleryStatus))]

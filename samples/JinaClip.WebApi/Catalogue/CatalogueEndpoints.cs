@@ -10,11 +10,11 @@ internal static class CatalogueEndpoints
         app.MapPost("/api/catalogue/search", SearchAsync)
             .WithSummary("Search the product catalogue by text; with rerank, the vector search's shortlist is reranked.")
             .WithMetadata(new RequestBodyMetadata(typeof(CatalogueSearchRequest)))
-            .Produces<CatalogueHit[]>()
+            .Produces<CatalogueResults>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    private static Task<IResult> SearchAsync(HttpContext http, JinaEmbeddingClient client, JinaRerankClient reranker, ProductCatalogue catalogue) =>
+    private static Task<IResult> SearchAsync(HttpContext http, JinaEmbeddingClient client, JinaRerankClient reranker, ProductCatalogue catalogue, Pricing pricing) =>
         ApiProblems.HandleAsync(http, ApiJsonContext.Default.CatalogueSearchRequest, """{"query": "a mountain bike", "top": 3}""", async request =>
         {
             if (string.IsNullOrWhiteSpace(request.Query))
@@ -37,21 +37,27 @@ internal static class CatalogueEndpoints
 
             var ct = http.RequestAborted;
             var index = await catalogue.Index.WaitAsync(TimeSpan.FromSeconds(30), ct);
-            var query = await client.EmbedTextAsync(request.Query, cancellationToken: ct);
+            var embedded = await client.EmbedAsync([request.Query], cancellationToken: ct);
+            var query = embedded[0].GetVector();
             if (model is null)
             {
-                return Results.Ok(index.Search(query.Span, top).Select(h => new CatalogueHit(h.Id, ProductCatalogue.Items[h.Id], h.Score)).ToArray());
+                var hits = index.Search(query, top).Select(h => new CatalogueHit(h.Id, ProductCatalogue.Items[h.Id], h.Score)).ToArray();
+                return Results.Ok(new CatalogueResults(request.Query, embedded.Model, null, hits, await pricing.UsageAsync(embedded.Model, embedded.Usage.TotalTokens, ct)));
             }
 
             // Two stages: the vector index shortlists, the reranker orders the shortlist by relevance to the query.
-            var shortlist = index.Search(query.Span, candidates);
+            var shortlist = index.Search(query, candidates);
             var ranked = await reranker.RerankAsync(
                 request.Query, shortlist.Select(h => ProductCatalogue.Items[h.Id]), new RerankOptions { Model = model, TopN = top, ReturnDocuments = false }, ct);
-            return Results.Ok(ranked.Select(r =>
+            var reranked = ranked.Select(r =>
             {
                 var hit = shortlist[r.Index];
                 return new CatalogueHit(hit.Id, ProductCatalogue.Items[hit.Id], hit.Score, r.RelevanceScore);
-            }).ToArray());
+            }).ToArray();
+
+            // The query's cost is its embedding's and its rerank's, both priced at the embedding model's catalogue price.
+            var tokens = (embedded.Usage.TotalTokens ?? 0) + (ranked.Usage.TotalTokens ?? 0);
+            return Results.Ok(new CatalogueResults(request.Query, embedded.Model, ranked.Model, reranked, await pricing.UsageAsync(embedded.Model, tokens, ct)));
         });
 
     /// <summary>Reads <c>rerank</c>: absent, null or <c>false</c> for none, <c>true</c> for the default reranker, or a model name.</summary>

@@ -132,15 +132,14 @@ $("upload").addEventListener("change", () => {
 });
 
 (async () => {
+  // A deep link's query goes back in the search box whatever happens next, so it is not lost if indexing failed.
+  const query = new URLSearchParams(location.search).get("q");
+  if (query) $("q").value = query;
   try {
     ready = await waitUntilReady();
   } catch (error) {
     showError(`The gallery's status could not be read: ${error.message}`);
     return;
   }
-  const query = new URLSearchParams(location.search).get("q");
-  if (ready && query) {
-    $("q").value = query;
-    search(query);
-  }
+  if (ready && query) search(query);
 })();

@@ -20,6 +20,9 @@ public sealed class RerankResult : IReadOnlyList<RankedDocument>
     /// <summary>Gets the tokens used, summed over the call's requests; <see langword="null"/> when the server reported none.</summary>
     public long? TotalTokens { get; }
 
+    /// <summary>Gets the tokens used as an <see cref="EmbeddingUsage"/>, as embeddings results carry it (<c>result.Usage.TotalTokens</c> on both).</summary>
+    public EmbeddingUsage Usage => new(TotalTokens);
+
     /// <inheritdoc/>
     public int Count => _documents.Length;
 

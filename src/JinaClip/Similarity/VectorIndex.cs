@@ -96,6 +96,14 @@ public sealed class VectorIndex
     public SearchHit[] Search(ReadOnlySpan<float> query, int k, SimilarityMetric metric = SimilarityMetric.Cosine) =>
         Array.ConvertAll(VectorSearch.TopK(query, _vectors, k, metric), m => new SearchHit(_ids[m.Index], m.Score));
 
+    /// <summary>Finds the <paramref name="k"/> stored vectors closest to a vector as <c>EmbedTextAsync</c> and <c>EmbedImageAsync</c> return it.</summary>
+    /// <param name="query">The query vector.</param>
+    /// <param name="k">How many results at most.</param>
+    /// <param name="metric">The comparison.</param>
+    /// <returns>The best matches first; ties ordered by storage order.</returns>
+    /// <exception cref="ArgumentException">The query's length is wrong.</exception>
+    public SearchHit[] Search(ReadOnlyMemory<float> query, int k, SimilarityMetric metric = SimilarityMetric.Cosine) => Search(query.Span, k, metric);
+
     /// <summary>Finds the <paramref name="k"/> stored vectors closest to a float embedding.</summary>
     /// <param name="query">The query embedding.</param>
     /// <param name="k">How many results at most.</param>

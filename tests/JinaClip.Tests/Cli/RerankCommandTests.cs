@@ -86,6 +86,8 @@ public sealed class RerankCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Matches(@"jina-clip-v2\s+1024\s+8,192\s+text\+image\s+0\.05", stdout);
+        Assert.Contains("max dims", stdout.Split('\n')[0], StringComparison.Ordinal); // nano's 1024 is its largest, not what it answers by default (768)
+        Assert.Matches(@"jina-reranker-m0\s+-\s+10,240\s", stdout); // a reranker has no dimensions: a dash, not 0
         Assert.Contains("models, from the local emulator's fixture catalogue", stdout, StringComparison.Ordinal);
     }
 

@@ -82,6 +82,7 @@ public class RerankWireTests
 
         Assert.Contains("\"return_documents\":true", emulator.Requests[0].Body, StringComparison.Ordinal);
         Assert.Equal(Convert.ToBase64String(png), result.Single(r => r.Index == 1).Document);
+        Assert.Equal(result.TotalTokens, result.Usage.TotalTokens); // the same shape as embeddings: result.Usage.TotalTokens
         Assert.Equal("https://example.com/red-square.png", result.Single(r => r.Index == 2).Document);
     }
 

@@ -109,7 +109,7 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
         var response = await http.PostAsJsonAsync("/api/catalogue/search", new { query = "Red wool scarf, hand knitted", top = 3 }, Ct);
 
         response.EnsureSuccessStatusCode();
-        var hits = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.EnumerateArray().ToArray();
+        var hits = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(3, hits.Length);
         Assert.Equal("sku-1", hits[0].GetProperty("id").GetString()); // the same text embeds to the same vector
         Assert.Equal(1f, hits[0].GetProperty("score").GetSingle(), 4);
@@ -125,7 +125,7 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
         var response = await http.PostAsJsonAsync("/api/catalogue/search", new { query = "a mountain bike", top = 3, rerank = true, candidates = 8 }, Ct);
 
         response.EnsureSuccessStatusCode();
-        var hits = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.EnumerateArray().ToArray();
+        var hits = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(3, hits.Length);
         Assert.Equal("sku-8", hits[0].GetProperty("id").GetString()); // the reranker's word overlap puts the bike first
         var rerank = hits.Select(h => h.GetProperty("rerank_score").GetDouble()).ToArray();

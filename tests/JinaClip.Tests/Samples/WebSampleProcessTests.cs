@@ -31,8 +31,10 @@ public sealed class WebSampleProcessTests(SampleWebAppFixture fixture)
         Assert.Equal(3, answers[2].Body.GetProperty("results").GetArrayLength());
         Assert.Equal([768, 768], answers[3].Body.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("embedding").GetArrayLength()));
         Assert.True(answers[4].Body.TryGetProperty("cosine", out _));
-        Assert.Equal(3, answers[5].Body.GetArrayLength());
-        Assert.True(answers[5].Body[0].TryGetProperty("rerank_score", out _));
+        Assert.Equal(3, answers[5].Body.GetProperty("results").GetArrayLength()); // the gallery's shape: query, model, results, usage
+        Assert.True(answers[5].Body.GetProperty("results")[0].TryGetProperty("rerank_score", out _));
+        Assert.Equal("a mountain bike", answers[5].Body.GetProperty("query").GetString());
+        Assert.True(answers[5].Body.GetProperty("usage").GetProperty("tokens").GetInt64() > 0);
         Assert.Equal(400, answers[6].Status);
         var documented = section.Split('\n').Single(l => l.StartsWith("# {\"type\"", StringComparison.Ordinal))[2..].Replace(",…}", string.Empty, StringComparison.Ordinal);
         Assert.StartsWith(documented, answers[6].Body.GetRawText(), StringComparison.Ordinal);

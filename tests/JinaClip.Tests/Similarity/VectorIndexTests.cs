@@ -48,6 +48,21 @@ public class VectorIndexTests
     }
 
     [Fact]
+    public async Task Search_TheVectorEmbedTextAsyncReturns_IsTakenAsItIs()
+    {
+        using var client = new JinaClip.Testing.JinaEmulator().CreateClient();
+        var index = new VectorIndex(768);
+        index.Add("dog", await client.EmbedAsync(EmbeddingInput.FromText("a dog"), cancellationToken: TestContext.Current.CancellationToken));
+        index.Add("cat", await client.EmbedAsync(EmbeddingInput.FromText("a cat"), cancellationToken: TestContext.Current.CancellationToken));
+
+        ReadOnlyMemory<float> query = await client.EmbedTextAsync("a dog", cancellationToken: TestContext.Current.CancellationToken);
+        var hits = index.Search(query, 1);
+
+        Assert.Equal("dog", Assert.Single(hits).Id);
+        Assert.Equal(index.Search(query.Span, 1), hits);
+    }
+
+    [Fact]
     public void Add_DuplicateEmptyOrTooLongId_OrWrongLength_Throws()
     {
         var index = new VectorIndex(2);

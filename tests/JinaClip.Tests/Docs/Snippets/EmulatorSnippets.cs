@@ -30,6 +30,9 @@ public sealed class EmulatorSnippets
         Assert.Equal("Bearer ***", emulator.Requests[0].Headers["Authorization"]);   // recorded, key masked
         using var jina = emulator.CreateJinaClient();            // a root client: its rerank and catalogue clients reach the emulator too
         var ranked = await jina.GetRerankClient().RerankAsync("hello", ["hello world", "a banana"]);
+        using var small = emulator.CreateClient(o => o.MaxBatchSize = 2);   // any JinaClientOptions: here, 2 inputs a request
+        var three = await small.EmbedAsync(["a", "b", "c"]);                  // two requests
+        emulator.Faults.RejectInputsContaining("poison");  // the API rejects such an input: 422 naming it (SkipBadInputs leaves it out)
 
         await using var server = await JinaEmulatorServer.StartAsync();              // real HTTP on 127.0.0.1
         // Retries off, so each scripted fault is what the next call sees (with the default retries,
@@ -51,6 +54,10 @@ public sealed class EmulatorSnippets
         Assert.Equal(768, vector.Length);
         Assert.Equal([0, 1], ranked.Select(r => r.Index));
         Assert.Equal("/v1/rerank", emulator.Requests[1].Path);
+        Assert.Equal([0, 1, 2], three.Select(e => e.Index));
+        Assert.Equal(4, emulator.RequestCount); // embed, rerank, and the two requests of three inputs at two a request
+        var skipped = await small.EmbedAsync(["fine", "poison pill"], new EmbeddingOptions { SkipBadInputs = true }, TestContext.Current.CancellationToken);
+        Assert.Equal(1, Assert.Single(skipped.Failures).Index);
         Assert.Equal(8, server.Emulator.Faults.Pending);
         server.Emulator.Faults.Latency = TimeSpan.Zero;
         var ct = TestContext.Current.CancellationToken;
