@@ -64,7 +64,7 @@ public sealed class EmbeddingOptions
     /// The default is <see langword="false"/>: a bad input fails the call with an exception naming it, before anything
     /// is sent. When <see langword="true"/>, inputs that are missing, empty, unreadable, not a recognised image, over a
     /// limit or refused by the image preprocessor are never sent, and an input the API rejects (a 4xx that names it, or
-    /// found by splitting its batch: at most 2 × ⌈log2(batch)⌉ more requests for each, and nothing that succeeded is sent
+    /// found by halving its batch: at most ⌈log2(batch)⌉ + 1 more requests for one, and nothing that succeeded is sent
     /// again) is isolated from the rest of its batch. Each comes back as an <see cref="InputFailure"/> with its position:
     /// in <see cref="JinaEmbeddingCollection.Failures"/> for a list call, in <see cref="EmbeddingProgress.Failures"/> for
     /// a stream. Every good input is embedded and returned, in order; tokens are only those of what succeeded.

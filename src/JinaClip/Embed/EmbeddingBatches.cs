@@ -81,10 +81,8 @@ internal sealed class EmbeddingBatches
     }
 
     /// <summary>
-    /// Sends prepared inputs (at <paramref name="positions"/> in the call); when the API rejects the request for an input,
-    /// that input is logged and the rest sent again: at once without the inputs the error names, or else split in two
-    /// halves (sent concurrently, each split again only if it fails), so one bad input costs at most 2 × ⌈log2 n⌉ more
-    /// requests and an input that succeeded is never sent twice.
+    /// Sends prepared inputs (at <paramref name="positions"/> in the call); when the API rejects the request for an
+    /// input, <see cref="IsolateAsync"/> finds it and sends the rest.
     /// </summary>
     private async Task<JinaEmbeddingCollection> SendIsolatingAsync(
         CallPlan plan, PreparedInput[] inputs, int[] positions, long estimatedTokens, BatchRun run, CancellationToken cancellationToken)
@@ -102,40 +100,82 @@ internal sealed class EmbeddingBatches
         }
         catch (JinaApiException error) when (RejectedInputs.MayBeAnInput(error))
         {
-            if (inputs.Length == 1)
-            {
-                run.Failures.Add(positions[0], error, rejectedByServer: true);
-                return new JinaEmbeddingCollection([], plan.Model, EmbeddingUsage.Empty, validated: true);
-            }
-
-            var named = RejectedInputs.Named(error, inputs);
-            if (named.Count > 0 && named.Count < inputs.Length)
-            {
-                foreach (var place in named)
-                {
-                    run.Failures.Add(positions[place], error, rejectedByServer: true);
-                }
-
-                var rest = Enumerable.Range(0, inputs.Length).Except(named).ToArray();
-                return await SendIsolatingAsync(
-                    plan, [.. rest.Select(i => inputs[i])], [.. rest.Select(i => positions[i])], Share(estimatedTokens, rest.Length, inputs.Length), run, cancellationToken).ConfigureAwait(false);
-            }
-
-            var half = inputs.Length / 2;
-            (int From, int Count)[] halves = [(0, half), (half, inputs.Length - half)];
-            var parts = await RequestEngine.RunAllAsync(
-                halves,
-                (h, ct) => SendIsolatingAsync(plan, inputs.AsSpan(h.From, h.Count).ToArray(), positions.AsSpan(h.From, h.Count).ToArray(), Share(estimatedTokens, h.Count, inputs.Length), run, ct),
-                2,
-                cancellationToken).ConfigureAwait(false);
-            var usage = new UsageTotals();
-            foreach (var part in parts)
-            {
-                usage.Add(part.Usage);
-            }
-
-            return new JinaEmbeddingCollection([.. parts.SelectMany(p => p)], parts.FirstOrDefault(p => p.Count > 0)?.Model ?? plan.Model, usage.ToUsage(), validated: true);
+            return await IsolateAsync(plan, inputs, positions, estimatedTokens, error, run, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A request the API rejected for an input: the inputs the error names are left out and the rest sent again at once
+    /// (one more request). An error that names none is searched by halving: the first half of the suspects is sent
+    /// alone; if it succeeds the bad input is in the other half (not sent), else that other half waits, and all that
+    /// waited go in one request at the end. One bad input among n costs at most ⌈log2 n⌉ + 1 more requests (the last
+    /// only when some half failed, for the inputs that waited); an input that succeeded is never sent again.
+    /// </summary>
+    private async Task<JinaEmbeddingCollection> IsolateAsync(
+        CallPlan plan, PreparedInput[] inputs, int[] positions, long estimatedTokens, JinaApiException error, BatchRun run, CancellationToken cancellationToken)
+    {
+        if (inputs.Length == 1)
+        {
+            run.Failures.Add(positions[0], error, rejectedByServer: true);
+            return new JinaEmbeddingCollection([], plan.Model, EmbeddingUsage.Empty, validated: true);
+        }
+
+        var named = RejectedInputs.Named(error, inputs);
+        if (named.Count > 0 && named.Count < inputs.Length)
+        {
+            foreach (var place in named)
+            {
+                run.Failures.Add(positions[place], error, rejectedByServer: true);
+            }
+
+            return await SendPlacesAsync([.. Enumerable.Range(0, inputs.Length).Except(named)]).ConfigureAwait(false);
+        }
+
+        var parts = new List<JinaEmbeddingCollection>();
+        var waiting = new List<int>();
+        var (from, count) = (0, inputs.Length);
+        var blamed = error;
+        while (count > 1)
+        {
+            var half = count / 2;
+            try
+            {
+                var probe = Enumerable.Range(from, half).ToArray();
+                var result = await _connection.Pipeline.SendAsync<JinaEmbeddingCollection>(
+                    plan.Request([.. probe.Select(i => inputs[i])]), Share(estimatedTokens, half, inputs.Length), run.Retries, run.TraceParent, cancellationToken).ConfigureAwait(false);
+                parts.Add(Rebased(result, i => positions[probe[i]]));
+                (from, count) = (from + half, count - half);
+            }
+            catch (JinaApiException probeError) when (RejectedInputs.MayBeAnInput(probeError))
+            {
+                waiting.AddRange(Enumerable.Range(from + half, count - half));
+                (count, blamed) = (half, probeError);
+            }
+        }
+
+        // One suspect is left. If every other input has succeeded, it is the one the API rejects: no need to send it again.
+        var rest = await SendPlacesAsync([.. waiting]).ConfigureAwait(false);
+        parts.Add(rest);
+        if (rest.Count == waiting.Count)
+        {
+            run.Failures.Add(positions[from], blamed, rejectedByServer: true);
+        }
+        else
+        {
+            parts.Add(await SendPlacesAsync([from]).ConfigureAwait(false)); // the others held bad inputs too: it must prove itself
+        }
+
+        var usage = new UsageTotals();
+        foreach (var part in parts)
+        {
+            usage.Add(part.Usage);
+        }
+
+        return new JinaEmbeddingCollection(
+            [.. parts.SelectMany(p => p).OrderBy(e => e.Index)], parts.FirstOrDefault(p => p.Count > 0)?.Model ?? plan.Model, usage.ToUsage(), validated: true);
+
+        Task<JinaEmbeddingCollection> SendPlacesAsync(int[] places) => SendIsolatingAsync(
+            plan, [.. places.Select(i => inputs[i])], [.. places.Select(i => positions[i])], Share(estimatedTokens, places.Length, inputs.Length), run, cancellationToken);
     }
 
     private static long Share(long tokens, int count, int of) => Math.Max(1, tokens * count / of);

@@ -18,8 +18,10 @@ public sealed class InputFailure
     /// <summary>Gets the input's position in the call (in the caller's list or stream).</summary>
     public int Index { get; }
 
-    /// <summary>Gets why it failed, in a sentence that names the input.</summary>
-    public string Reason => Exception.Message;
+    /// <summary>Gets why it failed, in a sentence that names the input (without the " (Parameter 'inputs')" an argument exception appends).</summary>
+    public string Reason => Exception is ArgumentException { ParamName: { } name } argument
+        ? argument.Message.Replace($" (Parameter '{name}')", string.Empty)
+        : Exception.Message;
 
     /// <summary>Gets the exception the input would have thrown without <see cref="EmbeddingOptions.SkipBadInputs"/>.</summary>
     public Exception Exception { get; }

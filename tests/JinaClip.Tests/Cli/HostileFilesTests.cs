@@ -108,6 +108,7 @@ public sealed class HostileFilesTests : IDisposable
         }
 
         Assert.Contains("25 indexed, 5 skipped (listed above)\n", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("AllowUnrecognizedImageFormats", stderr, StringComparison.Ordinal); // a library option a tool user cannot set
     }
 
     [Fact]
@@ -121,6 +122,15 @@ public sealed class HostileFilesTests : IDisposable
         Assert.Equal(0, exit);
         Assert.DoesNotContain('\r', stderr);
         Assert.Contains("\n[##############################] 100% 150/150 inputs, 450 tokens, 0 retries\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Embed_DimensionsOutOfRange_SaysTheValueOnce()
+    {
+        var (exit, _, stderr) = await CliRun.Run(CliRun.NoKey, "embed", "--text", "a", "--model", "jina-embeddings-v3", "--dimensions", "5000");
+
+        Assert.Equal(1, exit);
+        Assert.EndsWith("error: The model 'jina-embeddings-v3' accepts dimensions from 1 to 1024; 5000 is out of range.\n", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

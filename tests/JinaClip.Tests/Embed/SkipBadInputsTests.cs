@@ -40,6 +40,7 @@ public sealed class SkipBadInputsTests : IDisposable
         Assert.Contains("is empty, or not a regular file", result.Failures[1].Reason, StringComparison.Ordinal);
         Assert.Contains("is not an image the SDK recognises", result.Failures[2].Reason, StringComparison.Ordinal);
         Assert.StartsWith("Input 3: ", result.Failures[2].ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", result.Failures[2].Reason, StringComparison.Ordinal);
 
         // One request, holding exactly the two good inputs.
         var sent = JsonDocument.Parse(Assert.Single(emulator.Requests).Body).RootElement.GetProperty("input");
@@ -98,26 +99,48 @@ public sealed class SkipBadInputsTests : IDisposable
         await AssertTokensAreThoseOfTheGoodInputsAsync(texts, result);
     }
 
-    [Fact]
-    public async Task EmbedAsync_ABatchOf512_WithOneInputTheApiRejectsWithoutNamingIt_IsFoundBySplitting_WithinTheBound()
+    [Theory]
+    [InlineData(137, 11)] // 9 halvings, and one request for the halves that waited
+    [InlineData(0, 11)]   // every half sent fails: the 511 good inputs all wait for the last request
+    [InlineData(511, 10)] // every half sent succeeds: the last suspect is the bad one, known without sending it again
+    public async Task EmbedAsync_ABatchOf512_WithOneInputTheApiRejectsWithoutNamingIt_IsFoundByHalving_WithinTheBound(int bad, int requests)
     {
         var emulator = new JinaEmulator();
         emulator.Faults.RejectInputsContaining("poison", nameTheInput: false);
         using var client = emulator.CreateClient(o => o.MaxBatchSize = 512);
-        var texts = Enumerable.Range(0, 512).Select(i => i == 137 ? "poison pill" : $"text number {i}").ToArray();
+        var texts = Enumerable.Range(0, 512).Select(i => i == bad ? "poison pill" : $"text number {i}").ToArray();
 
         var result = await client.EmbedAsync(texts, Skip, Ct);
 
-        Assert.Equal(Enumerable.Range(0, 512).Where(i => i != 137), result.Select(e => e.Index));
-        Assert.Equal(137, Assert.Single(result.Failures).Index);
+        Assert.Equal(Enumerable.Range(0, 512).Where(i => i != bad), result.Select(e => e.Index));
+        Assert.Equal(bad, Assert.Single(result.Failures).Index);
 
-        // Halving: each level sends two halves, one of which fails, until the bad input is alone: 1 + 2 × log2(512).
-        Assert.Equal(1 + (2 * 9), emulator.RequestCount);
+        // The first request, then at most ⌈log2 512⌉ + 1 = 10 more.
+        Assert.Equal(requests, emulator.RequestCount);
+        Assert.InRange(emulator.RequestCount - 1, 1, 9 + 1);
         var bodies = emulator.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("input").EnumerateArray().Select(i => i.GetProperty("text").GetString()!).ToArray()).ToArray();
         var succeeded = bodies.Where(b => !b.Contains("poison pill")).SelectMany(b => b).ToArray();
         Assert.Equal(511, succeeded.Length); // no input that succeeded was sent twice
         Assert.Equal(succeeded.Length, succeeded.Distinct(StringComparer.Ordinal).Count());
         await AssertTokensAreThoseOfTheGoodInputsAsync(texts, result);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_TwoUnnamedBadInputsInABatch_AreBothFound_AndEveryGoodInputIsEmbeddedOnce()
+    {
+        var emulator = new JinaEmulator();
+        emulator.Faults.RejectInputsContaining("poison", nameTheInput: false);
+        using var client = emulator.CreateClient(o => o.MaxBatchSize = 64);
+        var texts = Enumerable.Range(0, 64).Select(i => i is 5 or 40 ? $"poison {i}" : $"text number {i}").ToArray();
+
+        var result = await client.EmbedAsync(texts, Skip, Ct);
+
+        Assert.Equal([5, 40], result.Failures.Select(f => f.Index));
+        Assert.Equal(62, result.Count);
+        var succeeded = emulator.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("input").EnumerateArray().Select(i => i.GetProperty("text").GetString()!).ToArray())
+            .Where(b => !b.Any(t => t.StartsWith("poison", StringComparison.Ordinal))).SelectMany(b => b).ToArray();
+        Assert.Equal(62, succeeded.Length);
+        Assert.Equal(62, succeeded.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

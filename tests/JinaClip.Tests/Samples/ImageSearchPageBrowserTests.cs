@@ -93,6 +93,30 @@ public sealed class ImageSearchPageBrowserTests(SampleWebAppFixture fixture)
         Assert.DoesNotContain("api.jina.ai", app.Log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImageSearchPage_OnAFolderWithBadFiles_SaysHowManyWereSkipped_AndListsThemByName()
+    {
+        RequireChromium();
+        using var folder = new TestSupport.MessyFolder();
+        await using var app = await SampleWebApp.StartAsync(Ct, "--Gallery:Folder", folder.Path);
+        using var driver = StartBrowser();
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
+
+        driver.Navigate().GoToUrl(app.BaseAddress);
+        wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
+
+        Assert.StartsWith("25 images indexed, 5 skipped (listed below) with jina-clip-v1", driver.FindElement(By.Id("status")).Text, StringComparison.Ordinal);
+        var details = driver.FindElement(By.Id("skipped"));
+        Assert.True(details.Displayed);
+        Assert.Equal("5 files of the folder not indexed", driver.FindElement(By.Id("skipped-count")).Text);
+        driver.FindElement(By.Id("skipped-count")).Click(); // open the list
+        var items = wait.Until(d => d.FindElements(By.CssSelector("#skipped-list li")) is { Count: 5 } li && li.All(x => x.Displayed) ? li : null)!;
+        Assert.Equal(TestSupport.MessyFolder.Bad.Select(b => b.Name), items.Select(i => i.Text.Split(' ')[0]));
+        Assert.Contains("is empty, or not a regular file", items.Single(i => i.Text.StartsWith("empty.jpg ", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        Assert.All(items, i => Assert.DoesNotContain("(Parameter", i.Text, StringComparison.Ordinal));
+        Screenshot(driver, "image-search-skipped.png");
+    }
+
     private static List<IWebElement> Cards(IWebDriver driver) => [.. driver.FindElements(By.CssSelector("#results li.card"))];
 
     private static async Task<string[]> ApiRankingAsync(HttpClient http, string query)

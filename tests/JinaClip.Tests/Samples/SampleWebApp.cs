@@ -31,7 +31,7 @@ internal sealed partial class SampleWebApp : IAsyncDisposable
         }
     }
 
-    public static async Task<SampleWebApp> StartAsync(CancellationToken cancellationToken)
+    public static async Task<SampleWebApp> StartAsync(CancellationToken cancellationToken, params string[] appArguments)
     {
         var repo = RepositoryRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
@@ -41,7 +41,7 @@ internal sealed partial class SampleWebApp : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = repo,
         };
-        foreach (var arg in new[] { "run", "--project", "samples/JinaClip.WebApi", "-c", configuration, "--no-build", "--no-launch-profile", "--", "--urls", "http://127.0.0.1:0" })
+        foreach (var arg in new[] { "run", "--project", "samples/JinaClip.WebApi", "-c", configuration, "--no-build", "--no-launch-profile", "--", "--urls", "http://127.0.0.1:0" }.Concat(appArguments))
         {
             start.ArgumentList.Add(arg);
         }
