@@ -127,8 +127,11 @@ public sealed class ImageSearchPageBrowserTests(SampleWebAppFixture fixture)
         return [.. json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("image").GetString()!)];
     }
 
-    private static void Screenshot(IWebDriver driver, string name) =>
+    private static void Screenshot(IWebDriver driver, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder); // whichever test runs first
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder, name));
+    }
 
     private static ChromeDriver StartBrowser()
     {
