@@ -34,6 +34,10 @@ internal static class ApiProblems
         });
     }
 
+    /// <summary>A library message as a client of this API reads it: without advice about a library option only the app's developer can set.</summary>
+    public static string ForClients(string message) =>
+        message.Replace("; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.", ".", StringComparison.Ordinal);
+
     public static async Task<IResult> GuardAsync(HttpContext http, Func<Task<IResult>> handle)
     {
         try
@@ -43,10 +47,7 @@ internal static class ApiProblems
         catch (ArgumentException ex)
         {
             var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
-
-            // Advice about a library option is for the app's developer, not for a client of its API, who cannot set it.
-            message = message.Replace("; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.", ".", StringComparison.Ordinal);
-            return Problem(http, StatusCodes.Status400BadRequest, message);
+            return Problem(http, StatusCodes.Status400BadRequest, ForClients(message));
         }
         catch (BadHttpRequestException ex)
         {

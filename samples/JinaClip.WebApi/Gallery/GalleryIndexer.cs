@@ -90,8 +90,7 @@ internal sealed partial class GalleryIndexer(
 
         return Plain(failure.Reason);
 
-        static string Plain(string reason) =>
-            reason.Replace("; to send another format, set JinaClientOptions.AllowUnrecognizedImageFormats to true.", ".", StringComparison.Ordinal).TrimEnd('.');
+        static string Plain(string reason) => ApiProblems.ForClients(reason).TrimEnd('.');
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexing {Count} images from {Folder} with {Model}; answered by {Answerer}.")]
