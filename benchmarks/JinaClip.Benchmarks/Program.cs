@@ -4,6 +4,12 @@ using JinaClip.Benchmarks.Imaging;
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- --filter '*Concurrency*'
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- downscale-report
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- decode-memory
+// dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- loopback
+if (args.Length > 0 && args[0] == "loopback")
+{
+    return await JinaClip.Benchmarks.Loopback.LoopbackReport.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "decode-memory")
 {
     return await DecodeMemoryReport.RunAsync(args);

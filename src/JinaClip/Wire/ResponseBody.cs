@@ -5,8 +5,11 @@ namespace JinaClip.Wire;
 
 /// <summary>
 /// A response body read into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, never past a limit; dispose to
-/// return the buffer. The buffer grows as bytes arrive: a <c>Content-Length</c> header only refuses a body early, and
-/// never sizes an allocation beyond what was received.
+/// return the buffer. A <c>Content-Length</c> past the cap refuses the body before anything is read; one within it
+/// sizes the buffer once, so a 2 MB body is not copied through a chain of doubling buffers (issue 30: that copying was
+/// most of the client's lost throughput). A hostile length can therefore make the client rent at most the cap, which a
+/// body that really is that long would take anyway. Without a length, the buffer starts at 64 KB and doubles as bytes
+/// arrive; either way a body that does not keep to its declared length is still read only up to the cap.
 /// </summary>
 internal sealed class ResponseBody : IDisposable
 {
@@ -40,7 +43,10 @@ internal sealed class ResponseBody : IDisposable
             throw TooLarge($"declares {declared:N0} bytes (Content-Length)", maxBytes, status, describe(state));
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(FirstBuffer, maxBytes + 1));
+        // A declared length within the cap sizes the buffer once (one more byte, so that a body longer than it declared is
+        // still seen); without one, the buffer starts small and doubles as bytes arrive.
+        var first = content.Headers.ContentLength is { } expected ? expected + 1 : Math.Min(FirstBuffer, maxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(first, maxBytes + 1));
         var length = 0;
         try
         {

@@ -39,6 +39,41 @@ public class HostileResponseTests
     }
 
     [Fact]
+    public async Task EmbedAsync_BodyLongerThanItsContentLength_IsReadInFull()
+    {
+        // The buffer is sized from Content-Length, but a body that does not keep to it is still read to its end.
+        var body = Encoding.UTF8.GetBytes(Responses.Base64Body(JinaModels.ClipV1, [Responses.Vector(768, 1), Responses.Vector(768, 2)]));
+        using var mock = new JinaMock((_, _) =>
+        {
+            var content = new StreamContent(new MemoryStream(body));
+            content.Headers.ContentLength = 100;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        using var client = ClipClient(mock);
+
+        var result = await client.EmbedAsync(["a", "b"], cancellationToken: Ct);
+
+        Assert.Equal(Responses.Vector(768, 2), result[1].GetVector().ToArray());
+    }
+
+    [Fact]
+    public async Task EmbedAsync_BodyShorterThanItsContentLength_IsRefusedAsInvalid()
+    {
+        var body = Encoding.UTF8.GetBytes(Responses.Base64Body(JinaModels.ClipV1, [Responses.Vector(768, 1)]));
+        using var mock = new JinaMock((_, _) =>
+        {
+            var content = new StreamContent(new MemoryStream(body, 0, body.Length / 2));
+            content.Headers.ContentLength = body.Length;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        using var client = ClipClient(mock);
+
+        var ex = await Assert.ThrowsAsync<JinaInvalidResponseException>(() => client.EmbedAsync(["a"], cancellationToken: Ct));
+
+        Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmbedAsync_EndlessChunkedBody_StopsAtTheCapAndDropsTheStream()
     {
         var endless = new EndlessStream();
