@@ -5,6 +5,12 @@ using JinaClip.Benchmarks.Imaging;
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- downscale-report
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- decode-memory
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- loopback
+// dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- pillow
+if (args.Length > 0 && args[0] == "pillow")
+{
+    return await PillowReport.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "loopback")
 {
     return await JinaClip.Benchmarks.Loopback.LoopbackReport.RunAsync(args);

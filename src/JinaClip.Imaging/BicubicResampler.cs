@@ -51,6 +51,9 @@ internal sealed class BicubicResampler
         _output = new byte[outWidth * outHeight * 4];
     }
 
+    /// <summary>Gets the size of the source image, whose rows <see cref="AddRow"/> takes.</summary>
+    public (int Width, int Height) SourceSize => (_width, _height);
+
     /// <summary>Gets the bytes a resampler of these sizes holds: its ring of rows, its output and its coefficients.</summary>
     public static long WorkingBytes(int width, int height, int outWidth, int outHeight) =>
         ((long)Taps(height, outHeight) * outWidth * 4)
@@ -91,6 +94,7 @@ internal sealed class BicubicResampler
         ? _output
         : throw new InvalidOperationException($"The resampler was given {_rowsIn} of the image's {_height} rows.");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Horizontal(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         ref var row = ref MemoryMarshal.GetReference(source);
@@ -111,6 +115,7 @@ internal sealed class BicubicResampler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Vertical(int y)
     {
         var (start, count) = _yBounds[y];

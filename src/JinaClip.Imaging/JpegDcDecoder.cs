@@ -39,7 +39,24 @@ internal static class JpegDcDecoder
         62, 63,
     ];
 
+    /// <summary>Decodes the 1/8-scale picture to RGBA; <see langword="null"/> for a JPEG this decoder leaves to SkiaSharp.</summary>
     public static (byte[] Rgba, int Width, int Height)? TryDecode(ReadOnlySpan<byte> jpeg)
+    {
+        byte[]? rgba = null;
+        var size = TryDecode(jpeg, (width, height) => (rgba = new byte[width * height * 4]) is not null, (y, row) => row.CopyTo(rgba.AsSpan(y * row.Length)));
+        return size is var (w, h) ? (rgba!, w, h) : null;
+    }
+
+    /// <summary>
+    /// Decodes the 1/8-scale picture straight into <paramref name="resampler"/>, one RGBA row at a time, so that the
+    /// picture is never held whole; false (and nothing added) for a JPEG this decoder leaves to SkiaSharp, or one whose
+    /// 1/8-scale size is not the resampler's.
+    /// </summary>
+    public static bool TryDecodeInto(ReadOnlySpan<byte> jpeg, BicubicResampler resampler) =>
+        TryDecode(jpeg, (width, height) => (width, height) == resampler.SourceSize, (_, row) => resampler.AddRow(row)) is not null;
+
+    /// <summary>Decodes, asks <paramref name="begin"/> whether to go on at this size (after the whole scan decoded), then hands out every row.</summary>
+    private static (int Width, int Height)? TryDecode(ReadOnlySpan<byte> jpeg, Func<int, int, bool> begin, RowAction row)
     {
         var frame = JpegFrame.Read(jpeg);
         if (frame is null)
@@ -54,7 +71,14 @@ internal static class JpegDcDecoder
         var planes = new byte[frame.Components.Length][];
         try
         {
-            return DecodeScan(frame, scan, restarts, planes, strides) ? ToRgba(frame, planes, strides) : null;
+            var (width, height) = ((frame.Width + 7) / 8, (frame.Height + 7) / 8);
+            if (!DecodeScan(frame, scan, restarts, planes, strides) || !begin(width, height))
+            {
+                return null;
+            }
+
+            WriteRows(frame, planes, strides, row);
+            return (width, height);
         }
         finally
         {
@@ -68,6 +92,9 @@ internal static class JpegDcDecoder
             }
         }
     }
+
+    /// <summary>Takes one finished RGBA row of the 1/8-scale picture.</summary>
+    private delegate void RowAction(int y, ReadOnlySpan<byte> row);
 
     /// <summary>Copies the entropy-coded data without byte stuffing into a pooled array, noting where each restart interval starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -295,7 +322,7 @@ internal static class JpegDcDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SkipAc(ref byte start, ref int position, ref ulong bits, ref int count, HuffmanSkipTable ac, int k)
     {
-        const int Shift = 64 - HuffmanSkipTable.Lookahead;
+        const int Shift = 64 - HuffmanSkipTable.SkipLookahead;
         var skip = ac.Skip;
         while (k < 64)
         {
@@ -305,7 +332,7 @@ internal static class JpegDcDecoder
             }
 
             var several = skip[(int)(bits >> Shift)];
-            var positions = (several >> 8) & 0xFF;
+            var positions = (several >> 5) & 127;
             if (several != 0 && k + positions < 64)
             {
                 var length = several & 31;
@@ -379,6 +406,7 @@ internal static class JpegDcDecoder
     /// libjpeg's <c>jpeg_idct_2x2</c> (jidctred.c) for a block whose coefficients past zigzag position 9 are zero: of the
     /// rows and columns 0, 1, 3, 5, 7 it reads, only (0,0), (0,1), (1,0), (1,1), (0,3) and (3,0) remain.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Idct2x2(int[] coefficients, int[] quantizer, byte[] plane, int at, int stride)
     {
         const int ConstBits = 13, Pass1Bits = 2, C1 = 29692, C3 = -10426; // FIX(3.624509785), -FIX(1.272758580)
@@ -433,50 +461,62 @@ internal static class JpegDcDecoder
         count |= 56;
     }
 
-    /// <summary>The 1/8-scale picture: luma as decoded, chroma upsampled as libjpeg's fancy upsampling does, YCbCr to RGB.</summary>
+    /// <summary>
+    /// The 1/8-scale picture, row by row through one pooled row buffer: luma as decoded, chroma upsampled as libjpeg's
+    /// fancy upsampling does, YCbCr to RGB.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (byte[] Rgba, int Width, int Height) ToRgba(JpegFrame frame, byte[][] planes, int[] strides)
+    private static void WriteRows(JpegFrame frame, byte[][] planes, int[] strides, RowAction action)
     {
         var width = (frame.Width + 7) / 8;
         var height = (frame.Height + 7) / 8;
-        var rgba = new byte[width * height * 4];
-        var lumaStride = strides[0];
-        if (planes.Length == 1)
+        var buffer = ArrayPool<byte>.Shared.Rent(width * 4);
+        try
         {
+            var output = buffer.AsSpan(0, width * 4);
+            var lumaStride = strides[0];
+            if (planes.Length == 1)
+            {
+                for (var y = 0; y < height; y++)
+                {
+                    var luma = planes[0].AsSpan(y * lumaStride, width);
+                    for (var x = 0; x < width; x++)
+                    {
+                        var l = luma[x];
+                        (output[x * 4], output[(x * 4) + 1], output[(x * 4) + 2], output[(x * 4) + 3]) = (l, l, l, 255);
+                    }
+
+                    action(y, output);
+                }
+
+                return;
+            }
+
+            var (cb, cbStride) = Chroma(frame, planes, strides, 1, width, height);
+            var (cr, crStride) = Chroma(frame, planes, strides, 2, width, height);
+            var (crToR, cbToB, cbToG, crToG) = (ColourTables.CrToR, ColourTables.CbToB, ColourTables.CbToG, ColourTables.CrToG);
             for (var y = 0; y < height; y++)
             {
+                var luma = planes[0].AsSpan(y * lumaStride, width);
+                var blue = cb.AsSpan(y * cbStride, width);
+                var red = cr.AsSpan(y * crStride, width);
                 for (var x = 0; x < width; x++)
                 {
-                    var l = planes[0][(y * lumaStride) + x];
-                    var o = ((y * width) + x) * 4;
-                    (rgba[o], rgba[o + 1], rgba[o + 2], rgba[o + 3]) = (l, l, l, 255);
+                    // libjpeg's jdcolor.c tables: R = Y + 1.402 Cr, G = Y − 0.34414 Cb − 0.71414 Cr, B = Y + 1.772 Cb.
+                    int l = luma[x], b = blue[x], r = red[x];
+                    output[x * 4] = Clamp(l + crToR[r]);
+                    output[(x * 4) + 1] = Clamp(l + ((cbToG[b] + crToG[r]) >> 16));
+                    output[(x * 4) + 2] = Clamp(l + cbToB[b]);
+                    output[(x * 4) + 3] = 255;
                 }
+
+                action(y, output);
             }
-
-            return (rgba, width, height);
         }
-
-        var (cb, cbStride) = Chroma(frame, planes, strides, 1, width, height);
-        var (cr, crStride) = Chroma(frame, planes, strides, 2, width, height);
-        var (crToR, cbToB, cbToG, crToG) = (ColourTables.CrToR, ColourTables.CbToB, ColourTables.CbToG, ColourTables.CrToG);
-        for (var y = 0; y < height; y++)
+        finally
         {
-            var luma = planes[0].AsSpan(y * lumaStride, width);
-            var blue = cb.AsSpan(y * cbStride, width);
-            var red = cr.AsSpan(y * crStride, width);
-            var output = rgba.AsSpan(y * width * 4, width * 4);
-            for (var x = 0; x < width; x++)
-            {
-                // libjpeg's jdcolor.c tables: R = Y + 1.402 Cr, G = Y − 0.34414 Cb − 0.71414 Cr, B = Y + 1.772 Cb.
-                int l = luma[x], b = blue[x], r = red[x];
-                output[x * 4] = Clamp(l + crToR[r]);
-                output[(x * 4) + 1] = Clamp(l + ((cbToG[b] + crToG[r]) >> 16));
-                output[(x * 4) + 2] = Clamp(l + cbToB[b]);
-                output[(x * 4) + 3] = 255;
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return (rgba, width, height);
     }
 
     /// <summary>A chroma plane at the output resolution and its stride: the decoded plane where it already is, else upsampled.</summary>

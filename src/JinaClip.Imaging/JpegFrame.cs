@@ -113,7 +113,7 @@ internal sealed class JpegFrame
                         }
 
                         var isAc = segment[p] >> 4 == 1;
-                        var table = HuffmanSkipTable.Create(segment.Slice(p + 1, 16), segment.Slice(p + 17, total), isAc);
+                        var table = HuffmanSkipTable.Get(segment.Slice(p + 1, 16), segment.Slice(p + 17, total), isAc);
                         (isAc ? ac : dc)[segment[p] & 15] = table;
                         if (table is null)
                         {

@@ -6,7 +6,11 @@ namespace JinaClip.Imaging;
 /// </summary>
 /// <param name="Progressive">Whether the frame is not baseline or extended sequential (SOF0/SOF1).</param>
 /// <param name="CoefficientBytes">For a multi-scan frame, libjpeg's whole-image coefficient buffer: 128 bytes a block of every component.</param>
-internal readonly record struct JpegStartOfFrame(bool Progressive, long CoefficientBytes)
+/// <param name="Subsampling">
+/// How many pixels of the image share one sample of its most subsampled component, across or down, whichever is more:
+/// 1 for 4:4:4 and grayscale, 2 for 4:2:0 and 4:2:2, 4 for 4:1:1.
+/// </param>
+internal readonly record struct JpegStartOfFrame(bool Progressive, long CoefficientBytes, int Subsampling = 2)
 {
     /// <summary>Reads the first start-of-frame segment; a JPEG without a readable one is taken as multi-scan with four full-size components (the most memory).</summary>
     public static JpegStartOfFrame Read(ReadOnlySpan<byte> jpeg, int width, int height)
@@ -43,14 +47,10 @@ internal readonly record struct JpegStartOfFrame(bool Progressive, long Coeffici
         var height = (segment[1] << 8) | segment[2];
         var width = (segment[3] << 8) | segment[4];
         var count = segment[5];
-        if (marker is 0xC0 or 0xC1)
-        {
-            return new(false, 0);
-        }
-
+        var progressive = marker is not (0xC0 or 0xC1);
         if (segment.Length < 6 + (3 * count))
         {
-            return new(true, 128L * 3 * Blocks(width) * Blocks(height));
+            return new(progressive, progressive ? 128L * 3 * Blocks(width) * Blocks(height) : 0);
         }
 
         int maxH = 1, maxV = 1;
@@ -61,13 +61,15 @@ internal readonly record struct JpegStartOfFrame(bool Progressive, long Coeffici
         }
 
         var bytes = 0L;
+        var subsampling = 1;
         for (var c = 0; c < count; c++)
         {
             var (h, v) = (Math.Max(1, segment[7 + (3 * c)] >> 4), Math.Max(1, segment[7 + (3 * c)] & 15));
             bytes += 128L * Blocks(((width * h) + maxH - 1) / maxH) * Blocks(((height * v) + maxV - 1) / maxV);
+            subsampling = Math.Max(subsampling, Math.Max(maxH / h, maxV / v));
         }
 
-        return new(true, bytes);
+        return new(progressive, progressive ? bytes : 0, subsampling);
     }
 
     private static JpegStartOfFrame Unknown(int width, int height) => new(true, 128L * 4 * Blocks(width) * Blocks(height)); // CMYK at 4:4:4

@@ -175,11 +175,14 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
     {
         // A baseline JPEG eight or more times the target: its DC coefficients are the 1/8-scale picture, and decoding only
         // them is about twice as fast as SkiaSharp's 1/8 decode. Any other JPEG, or one that does not decode, goes to SkiaSharp.
-        if (plan.Route == DecodeRoute.DcOnly
-            && TryDecodeDcOnly(image.Span) is { } dcOnly
-            && (dcOnly.Width, dcOnly.Height) == ((header.Width + 7) / 8, (header.Height + 7) / 8))
+        // Its rows go straight into the resampler, so the 1/8 picture is never held whole.
+        if (plan.Route == DecodeRoute.DcOnly)
         {
-            return BicubicResampler.Resize(dcOnly.Pixels, dcOnly.Width, dcOnly.Height, targetWidth, targetHeight);
+            var eighth = new BicubicResampler((header.Width + 7) / 8, (header.Height + 7) / 8, targetWidth, targetHeight);
+            if (TryDecodeDcOnly(image.Span, eighth))
+            {
+                return eighth.Finish();
+            }
         }
 
         if (plan.Route == DecodeRoute.Rows && header.Format == ImageFormat.Png)
@@ -192,16 +195,13 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         using var data = SKData.CreateCopy(image.Span);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: SkiaSharp cannot read it.");
         var size = codec.Info.Size;
-        if (header.Format == ImageFormat.Jpeg)
+        if (header.Format == ImageFormat.Jpeg && plan.JpegScale < 1f)
         {
-            foreach (var scale in new[] { 0.125f, 0.25f, 0.5f })
+            // The plan's DCT scale: the smallest that covers the target, larger for chroma subsampled past 2 (4:1:1).
+            var scaled = codec.GetScaledDimensions(plan.JpegScale);
+            if (scaled.Width >= targetWidth && scaled.Height >= targetHeight)
             {
-                var scaled = codec.GetScaledDimensions(scale);
-                if (scaled.Width >= targetWidth && scaled.Height >= targetHeight)
-                {
-                    size = scaled;
-                    break;
-                }
+                size = scaled;
             }
         }
 
@@ -258,16 +258,16 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         }
     }
 
-    /// <summary>The DC-only decode, or null to let SkiaSharp decode (and judge) a JPEG it does not take or cannot read.</summary>
-    private static (byte[] Pixels, int Width, int Height)? TryDecodeDcOnly(ReadOnlySpan<byte> image)
+    /// <summary>The DC-only decode into <paramref name="resampler"/>, or false to let SkiaSharp decode (and judge) a JPEG it does not take or cannot read.</summary>
+    private static bool TryDecodeDcOnly(ReadOnlySpan<byte> image, BicubicResampler resampler)
     {
         try
         {
-            return JpegDcDecoder.TryDecode(image);
+            return JpegDcDecoder.TryDecodeInto(image, resampler);
         }
         catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentException)
         {
-            return null; // hostile headers it did not foresee: SkiaSharp decodes the file or reports it corrupt, as for any JPEG
+            return false; // hostile headers it did not foresee: SkiaSharp decodes the file or reports it corrupt, as for any JPEG
         }
     }
 

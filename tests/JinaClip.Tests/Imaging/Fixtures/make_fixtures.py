@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Makes the image fixtures of the downscaling fidelity tests, and Pillow's reference model inputs for them.
 
-Run from this folder with Debian's python3-pil (Pillow 9.4) and libjpeg-turbo-progs (jpegtran): /usr/bin/python3 make_fixtures.py
+Run from this folder with Debian's python3-pil (Pillow 9.4) and libjpeg-turbo-progs (jpegtran, cjpeg): /usr/bin/python3 make_fixtures.py
 The reference is the CLIP models' own preprocessing, as their Hugging Face image processor does it: open, convert to
 RGB, resize the shortest side to S with bicubic resampling, centre crop S x S. CI does not run this script; its outputs
 are committed next to it.
@@ -135,6 +135,17 @@ def restart(p):
 
 
 add("restart.jpg", restart)
+
+
+def subsampled(p, sample):
+    """A baseline JPEG with chroma sampling the own decoder does not take (4:1:1: a chroma sample every four pixels across),
+    encoded by cjpeg (Debian's libjpeg-turbo-progs), as some cameras and scanners write it."""
+    scene(2400, 1800, seed=19).save("subsampled-source.ppm")
+    subprocess.run(["cjpeg", "-quality", "90", "-sample", sample, "-outfile", p, "subsampled-source.ppm"], check=True)
+    os.remove("subsampled-source.ppm")
+
+
+add("sampling-411.jpg", lambda p: subsampled(p, "4x1,1x1,1x1"))
 
 for name in fixtures:
     model_input(name, 224, crop=True).save(name + ".ref224.png")
