@@ -40,7 +40,16 @@ internal sealed class BicubicResampler
     private int _rowsOut;
 
     /// <summary>Prepares to resize a <paramref name="width"/> × <paramref name="height"/> image to <paramref name="outWidth"/> × <paramref name="outHeight"/>.</summary>
-    public BicubicResampler(int width, int height, int outWidth, int outHeight)
+    /// <param name="width">The source width.</param>
+    /// <param name="height">The source height.</param>
+    /// <param name="outWidth">The output width.</param>
+    /// <param name="outHeight">The output height.</param>
+    /// <param name="pooledOutput">
+    /// Whether the output is rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> (it may be longer than the
+    /// image; the caller returns it): a 299 × 224 output is 268 KB, which would otherwise be a large-object allocation,
+    /// and a collection of the oldest generation every few photos.
+    /// </param>
+    public BicubicResampler(int width, int height, int outWidth, int outHeight, bool pooledOutput = false)
     {
         (_width, _height, _outWidth, _outHeight) = (width, height, outWidth, outHeight);
         (_xBounds, _xWeights, _xTaps) = Coefficients(width, outWidth);
@@ -48,7 +57,7 @@ internal sealed class BicubicResampler
         _ringRows = _yBounds.Max(b => b.Count);
         _ring = new byte[_ringRows * outWidth * 4];
         _rowOffsets = new int[_ringRows];
-        _output = new byte[outWidth * outHeight * 4];
+        _output = pooledOutput ? System.Buffers.ArrayPool<byte>.Shared.Rent(outWidth * outHeight * 4) : new byte[outWidth * outHeight * 4];
     }
 
     /// <summary>Gets the size of the source image, whose rows <see cref="AddRow"/> takes.</summary>
@@ -62,9 +71,15 @@ internal sealed class BicubicResampler
         + ((long)outHeight * (Taps(height, outHeight) + 2) * 4);
 
     /// <summary>Resizes <paramref name="source"/> (RGBA, <paramref name="width"/> × <paramref name="height"/>) to <paramref name="outWidth"/> × <paramref name="outHeight"/> RGBA.</summary>
-    public static byte[] Resize(ReadOnlySpan<byte> source, int width, int height, int outWidth, int outHeight)
+    /// <param name="source">The source pixels.</param>
+    /// <param name="width">The source width.</param>
+    /// <param name="height">The source height.</param>
+    /// <param name="outWidth">The output width.</param>
+    /// <param name="outHeight">The output height.</param>
+    /// <param name="pooledOutput">Whether the output is rented (see the constructor).</param>
+    public static byte[] Resize(ReadOnlySpan<byte> source, int width, int height, int outWidth, int outHeight, bool pooledOutput = false)
     {
-        var resampler = new BicubicResampler(width, height, outWidth, outHeight);
+        var resampler = new BicubicResampler(width, height, outWidth, outHeight, pooledOutput);
         for (var y = 0; y < height; y++)
         {
             resampler.AddRow(source.Slice(y * width * 4, width * 4));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
@@ -140,15 +141,28 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         using (await DecodeGate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // The resized picture (and its crop) are pooled, returned once encoded: large-object allocations for each
+            // photo would cost a collection of the oldest generation every few photos.
             var resized = Decode(image, header, plan, target.Width, target.Height);
             var (outWidth, outHeight) = (target.Width, target.Height);
-            if (target.Crop is { } side)
+            byte[] encoded;
+            try
             {
-                resized = Crop(resized, target.Width, target.Height, side);
-                (outWidth, outHeight) = (side, side);
+                if (target.Crop is { } side)
+                {
+                    var cropped = Crop(resized, target.Width, target.Height, side);
+                    ArrayPool<byte>.Shared.Return(resized);
+                    resized = cropped;
+                    (outWidth, outHeight) = (side, side);
+                }
+
+                encoded = Encode(resized, outWidth, outHeight);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(resized);
             }
 
-            var encoded = Encode(resized, outWidth, outHeight);
             return new PreparedImage(encoded, header, JinaClipModelFactory.ImageSize(Output, outWidth, outHeight));
         }
     }
@@ -168,8 +182,9 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
 
     /// <summary>
     /// Decodes the first frame to 8-bit RGBA with straight (unpremultiplied) alpha and no colour-space conversion (what
-    /// Pillow's loader gives) and resizes it to the target, by the plan's route: a JPEG at the smallest DCT scale that
-    /// still covers the target, rows streamed into the resampler wherever the codec can give them a few at a time.
+    /// Pillow's loader gives) and resizes it to the target, by the plan's route: a JPEG at the plan's DCT scale, rows
+    /// streamed into the resampler wherever the codec can give them a few at a time. The result is rented from
+    /// <see cref="ArrayPool{T}.Shared"/> (and may be longer than the picture); the caller returns it.
     /// </summary>
     private static byte[] Decode(ReadOnlyMemory<byte> image, ImageSize header, DecodePlan plan, int targetWidth, int targetHeight)
     {
@@ -178,7 +193,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         // Its rows go straight into the resampler, so the 1/8 picture is never held whole.
         if (plan.Route == DecodeRoute.DcOnly)
         {
-            var eighth = new BicubicResampler((header.Width + 7) / 8, (header.Height + 7) / 8, targetWidth, targetHeight);
+            var eighth = new BicubicResampler((header.Width + 7) / 8, (header.Height + 7) / 8, targetWidth, targetHeight, pooledOutput: true);
             if (TryDecodeDcOnly(image.Span, eighth))
             {
                 return eighth.Finish();
@@ -187,7 +202,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
 
         if (plan.Route == DecodeRoute.Rows && header.Format == ImageFormat.Png)
         {
-            var rows = new BicubicResampler(header.Width, header.Height, targetWidth, targetHeight);
+            var rows = new BicubicResampler(header.Width, header.Height, targetWidth, targetHeight, pooledOutput: true);
             PngRowReader.Decode(image, rows);
             return rows.Finish();
         }
@@ -206,7 +221,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         }
 
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var resampler = new BicubicResampler(size.Width, size.Height, targetWidth, targetHeight);
+        var resampler = new BicubicResampler(size.Width, size.Height, targetWidth, targetHeight, pooledOutput: true);
         if (plan.Route != DecodeRoute.Whole && codec.StartScanlineDecode(info) == SKCodecResult.Success && codec.ScanlineOrder == SKCodecScanlineOrder.TopDown)
         {
             ReadRows(codec, info, resampler, header.Format);
@@ -226,7 +241,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
             throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: decoding failed ({result}).");
         }
 
-        return BicubicResampler.Resize(pixels, size.Width, size.Height, targetWidth, targetHeight);
+        return BicubicResampler.Resize(pixels, size.Width, size.Height, targetWidth, targetHeight, pooledOutput: true);
     }
 
     /// <summary>Feeds the resampler <see cref="DecodePlan.RowsPerRead"/> rows at a time from a started scanline decode.</summary>
@@ -275,7 +290,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
     {
         var left = (width - side) / 2;
         var top = (height - side) / 2;
-        var cropped = new byte[side * side * 4];
+        var cropped = ArrayPool<byte>.Shared.Rent(side * side * 4);
         for (var y = 0; y < side; y++)
         {
             pixels.AsSpan((((top + y) * width) + left) * 4, side * 4).CopyTo(cropped.AsSpan(y * side * 4));
@@ -287,7 +302,7 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
     private byte[] Encode(byte[] rgba, int width, int height)
     {
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        using var image = SKImage.FromPixelCopy(info, rgba);
+        using var image = SKImage.FromPixelCopy(info, rgba.AsSpan(0, info.BytesSize)); // a pooled array may be longer
         using var pixmap = image.PeekPixels() ?? throw new InvalidOperationException("SkiaSharp gave no pixels for an image it had just made.");
 
         // JPEG without chroma subsampling: at the model's input size, 4:2:0 costs colour detail the model would see.

@@ -12,9 +12,11 @@ namespace JinaClip.Benchmarks.Loopback;
 /// each send their requests one after another and read every vector into floats: JinaClip's
 /// <see cref="JinaEmbeddingClient"/>, the OpenAI .NET SDK's <see cref="EmbeddingClient"/> and the hand-tuned
 /// <see cref="ReferenceClient"/>. After a warm-up, the clients take turns in interleaved rounds (the order rotates each
-/// round), and each round records wall time, this process's CPU time and the bytes it allocated, so a noisy machine
-/// shows up as a spread of per-round ratios rather than as a bias against whichever client ran last.
-/// <c>dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- loopback [requests per client, default 200] [rounds, default 10] [only this client]</c>
+/// round), and each round records wall time, this process's CPU time, the bytes it allocated and the thread-pool work
+/// items it ran, so a noisy machine shows up as a spread of per-round ratios rather than as a bias against whichever
+/// client ran last; the ratios reported are the medians of the per-round ratios. With <c>allocations</c>, the bytes
+/// allocated are also sampled by type (<see cref="AllocationSampler"/>).
+/// <c>dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- loopback [requests per client, default 1000] [rounds, default 100] [only these clients, comma-separated] [allocations]</c>
 /// </summary>
 internal static class LoopbackReport
 {
@@ -27,8 +29,8 @@ internal static class LoopbackReport
             return await LoopbackServer.RunAsync();
         }
 
-        var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
         var perRound = Math.Max(1, requests / rounds);
         using var server = Process.Start(SelfStart("loopback", "server"))!;
         try
