@@ -89,6 +89,7 @@ internal sealed class BicubicResampler
     }
 
     /// <summary>Takes the next source row (RGBA, the source width), writing every output row it completes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRow(ReadOnlySpan<byte> row)
     {
         if (_rowsIn == _height || row.Length < _width * 4)

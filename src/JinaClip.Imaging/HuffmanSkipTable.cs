@@ -102,6 +102,7 @@ internal sealed class HuffmanSkipTable
     }
 
     /// <summary>Decodes one symbol of any length from the top of <paramref name="bits"/>; -1 for an invalid code.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Decode(ref ulong bits, ref int count)
     {
         for (var length = 1; length <= 16; length++)
