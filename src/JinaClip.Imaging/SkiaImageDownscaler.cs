@@ -210,13 +210,15 @@ public sealed class SkiaImageDownscaler : IImagePreprocessor
         using var data = SKData.CreateCopy(image.Span);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException($"The {Name(header.Format)} image is corrupt: SkiaSharp cannot read it.");
         var size = codec.Info.Size;
-        if (header.Format == ImageFormat.Jpeg && plan.JpegScale < 1f)
+        // The plan's DCT scale (the smallest that covers the target, larger for chroma subsampled past 2, as in 4:1:1),
+        // or the next larger one should SkiaSharp round the plan's down past the target.
+        for (var scale = plan.JpegScale; header.Format == ImageFormat.Jpeg && scale < 1f; scale *= 2)
         {
-            // The plan's DCT scale: the smallest that covers the target, larger for chroma subsampled past 2 (4:1:1).
-            var scaled = codec.GetScaledDimensions(plan.JpegScale);
+            var scaled = codec.GetScaledDimensions(scale);
             if (scaled.Width >= targetWidth && scaled.Height >= targetHeight)
             {
                 size = scaled;
+                break;
             }
         }
 
