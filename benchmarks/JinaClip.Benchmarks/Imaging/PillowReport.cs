@@ -42,7 +42,7 @@ internal static class PillowReport
                 var ppm = Path.Combine(folder, name + ".ppm");
                 var jpeg = Path.Combine(folder, name + ".jpg");
                 await File.WriteAllBytesAsync(ppm, TestPhoto.Ppm(seed, noise: noise, colourNoise: true));
-                await RunAsync("cjpeg", "-quality", quality.ToString(CultureInfo.InvariantCulture), "-sample", sampling, "-outfile", jpeg, ppm);
+                await RunProgramAsync("cjpeg", "-quality", quality.ToString(CultureInfo.InvariantCulture), "-sample", sampling, "-outfile", jpeg, ppm);
                 File.Delete(ppm);
                 return jpeg;
             }
@@ -57,7 +57,7 @@ internal static class PillowReport
             // Making a photo allocates some 80 MB of pixels: leave a compacted heap behind, so that the first photo
             // measured does not pay for the garbage of making them.
             Compact();
-            Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}; {await RunAsync(python, "-c", "import PIL; print('Pillow ' + PIL.__version__)")}");
+            Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}; {await RunProgramAsync(python, "-c", "import PIL; print('Pillow ' + PIL.__version__)")}");
             Console.WriteLine();
             Console.WriteLine("| photo | size | JinaClip.Imaging, one thread (median, min–max) | Pillow draft(), one thread | Pillow / JinaClip (median of 10 rounds, min–max) |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -117,9 +117,9 @@ internal static class PillowReport
             for (var round = 0; round < 3; round++)
             {
                 var one = await FolderAsync(downscaler, files, 1);
-                var theirOne = double.Parse((await RunAsync(python, [script, "folder", "1", .. files])).Split('\t')[3], CultureInfo.InvariantCulture);
+                var theirOne = double.Parse((await RunProgramAsync(python, [script, "folder", "1", .. files])).Split('\t')[3], CultureInfo.InvariantCulture);
                 var all = await FolderAsync(downscaler, files, cores);
-                var theirAll = double.Parse((await RunAsync(python, [script, "folder", cores.ToString(CultureInfo.InvariantCulture), .. files])).Split('\t')[3], CultureInfo.InvariantCulture);
+                var theirAll = double.Parse((await RunProgramAsync(python, [script, "folder", cores.ToString(CultureInfo.InvariantCulture), .. files])).Split('\t')[3], CultureInfo.InvariantCulture);
                 runs.Add((one.PerSecond, all.PerSecond, all.PeakGrowthMb, theirOne, theirAll));
             }
 
@@ -188,7 +188,7 @@ internal static class PillowReport
         return [.. line.Split(' ').Select(t => double.Parse(t, CultureInfo.InvariantCulture))];
     }
 
-    private static async Task<string> RunAsync(string program, params string[] args)
+    private static async Task<string> RunProgramAsync(string program, params string[] args)
     {
         using var child = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = await child.StandardOutput.ReadToEndAsync();

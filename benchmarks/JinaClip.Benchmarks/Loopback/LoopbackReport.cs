@@ -142,13 +142,13 @@ internal static class LoopbackReport
             new Contender("OpenAI SDK 2.x", async () =>
             {
                 var result = await openAI.GenerateEmbeddingsAsync(texts);
-                var sum = 0f;
+                var values = 0;
                 foreach (var embedding in result.Value)
                 {
-                    sum += embedding.ToFloats().Span[0]; // every vector read into floats
+                    values += embedding.ToFloats().Length; // every vector read into floats, as the other two do
                 }
 
-                return (result.Value.Count, result.Value[0].ToFloats().Span[0], result.Value[^1].ToFloats().Span[^1]);
+                return (values / LoopbackServer.Dimensions, result.Value[0].ToFloats().Span[0], result.Value[^1].ToFloats().Span[^1]);
             }, null),
             new Contender("reference", async () =>
             {
