@@ -7,7 +7,9 @@ using JinaClip.Testing.Faults;
 namespace JinaClip.Testing;
 
 /// <summary>
-/// A local stand-in for Jina AI's <c>POST /v1/embeddings</c>, <c>POST /v1/rerank</c> and <c>GET /v1/models</c>, shared by <see cref="JinaEmulatorHandler"/> (no sockets)
+/// A local stand-in for Jina AI's <c>POST /v1/embeddings</c>, <c>POST /v1/rerank</c>, <c>GET /v1/models</c> and the
+/// classification endpoints (<c>POST /v1/classify</c>, <c>POST /v1/train</c>, <c>GET /v1/classifiers</c>,
+/// <c>DELETE /v1/classifiers/{id}</c>, few-shot classifiers kept in memory), shared by <see cref="JinaEmulatorHandler"/> (no sockets)
 /// and <see cref="JinaEmulatorServer"/> (loopback HTTP). It checks requests as the API does (401, 400 unknown model,
 /// 422 with field errors), answers with deterministic unit vectors of the model's native size, records what it
 /// received, and meets scripted <see cref="Faults"/>. Vectors are stand-ins, not model output. Thread-safe.
@@ -15,6 +17,7 @@ namespace JinaClip.Testing;
 public sealed class JinaEmulator
 {
     private readonly JinaEmulatorOptions _options;
+    private readonly ClassifierStore _classifiers;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private long _requestCounter;
 
@@ -23,6 +26,7 @@ public sealed class JinaEmulator
     public JinaEmulator(JinaEmulatorOptions? options = null)
     {
         _options = options ?? new JinaEmulatorOptions();
+        _classifiers = new ClassifierStore(_options);
     }
 
     /// <summary>
@@ -131,6 +135,11 @@ public sealed class JinaEmulator
                 : new EmulatorResponse(405, ErrorBodies.Error("Method Not Allowed", null, requestId));
         }
 
+        if (path.StartsWith("/v1/classif", StringComparison.Ordinal) || path == "/v1/train")
+        {
+            return Authorize(request.Authorization, requestId) ?? Classification(request, path, requestId, fault?.Kind);
+        }
+
         var rerank = string.Equals(path, "/v1/rerank", StringComparison.Ordinal);
         if (!rerank && !string.Equals(path, "/v1/embeddings", StringComparison.Ordinal))
         {
@@ -170,6 +179,23 @@ public sealed class JinaEmulator
         }
 
         return Embed(parsed, fault?.Kind);
+    }
+
+    private EmulatorResponse Classification(EmulatorRequest request, string path, string requestId, FaultKind? fault)
+    {
+        var method = request.Method.ToUpperInvariant();
+        const string One = "/v1/classifiers/";
+        return (path, method) switch
+        {
+            ("/v1/classify", "POST") => ClassifyEndpoint.Answer(request.Body, _classifiers, requestId, fault),
+            ("/v1/train", "POST") => TrainEndpoint.Answer(request.Body, _classifiers, requestId),
+            ("/v1/classifiers", "GET" or "POST") => new EmulatorResponse(200, ClassificationWriter.List(_classifiers.All())),
+            _ when path.StartsWith(One, StringComparison.Ordinal) && method == "DELETE" => Uri.UnescapeDataString(path[One.Length..]) is var id && _classifiers.Delete(id)
+                ? new EmulatorResponse(200, ClassificationWriter.Deleted(id))
+                : new EmulatorResponse(404, ErrorBodies.Error($"Classifier '{Uri.UnescapeDataString(path[One.Length..])}' not found.", "RESOURCE_NOT_FOUND", requestId)),
+            ("/v1/classify" or "/v1/train" or "/v1/classifiers", _) => new EmulatorResponse(405, ErrorBodies.Error("Method Not Allowed", null, requestId)),
+            _ => new EmulatorResponse(404, ErrorBodies.Error($"Not found: {request.Path}", "RESOURCE_NOT_FOUND", requestId)),
+        };
     }
 
     private EmulatorResponse? Authorize(string? authorization, string requestId)

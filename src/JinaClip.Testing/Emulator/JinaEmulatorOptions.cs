@@ -11,9 +11,17 @@ public sealed class JinaEmulatorOptions
     /// <value>The default is <see langword="null"/>: any non-empty Bearer key is accepted.</value>
     public string? ApiKey { get; set; }
 
-    /// <summary>Gets or sets the clock used for added latency.</summary>
+    /// <summary>Gets or sets the clock used for added latency and for few-shot classifiers' training time.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets or sets how long a few-shot classifier trains after <c>POST /v1/train</c> (create or update), on
+    /// <see cref="TimeProvider"/>: until then, classifying with it or updating it answers 409 <c>CONFLICT_RESOURCE_BUSY</c>,
+    /// as the API does.
+    /// </summary>
+    /// <value>The default is 10 seconds.</value>
+    public TimeSpan ClassifierTrainingTime { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Gets or sets a canned response: a fixed, pre-serialised 200 body sent for every request whatever it says (not

@@ -34,7 +34,7 @@ internal static class RequestParser
             }
         }
 
-        var inputs = ParseInputs(root, spec, prefix, errors);
+        var inputs = ParseInputs(root, spec.AcceptsImages, prefix, errors);
         if (inputs.Count > spec.MaxInputs)
         {
             errors.Add(new FieldError(prefix, $"Each input list can contain at most {spec.MaxInputs} items.", "value_error"));
@@ -58,7 +58,7 @@ internal static class RequestParser
         return (new ParsedRequest(spec, inputs, type, dimensions, normalized), 200, null, errors);
     }
 
-    private static List<ParsedInput> ParseInputs(JsonElement root, ApiModel spec, string prefix, List<FieldError> errors)
+    internal static List<ParsedInput> ParseInputs(JsonElement root, bool acceptsImages, string prefix, List<FieldError> errors)
     {
         var result = new List<ParsedInput>();
         if (!root.TryGetProperty("input", out var input))
@@ -77,18 +77,18 @@ internal static class RequestParser
             var i = 0;
             foreach (var item in input.EnumerateArray())
             {
-                ParseItem(item, spec, $"{prefix} -> input -> {i++}", errors, result);
+                ParseItem(item, acceptsImages, $"{prefix} -> input -> {i++}", errors, result);
             }
         }
         else
         {
-            ParseItem(input, spec, $"{prefix} -> input", errors, result);
+            ParseItem(input, acceptsImages, $"{prefix} -> input", errors, result);
         }
 
         return result;
     }
 
-    private static void ParseItem(JsonElement item, ApiModel spec, string path, List<FieldError> errors, List<ParsedInput> result)
+    private static void ParseItem(JsonElement item, bool acceptsImages, string path, List<FieldError> errors, List<ParsedInput> result)
     {
         if (item.ValueKind == JsonValueKind.String)
         {
@@ -116,7 +116,7 @@ internal static class RequestParser
         }
         else if (item.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.String)
         {
-            if (!spec.AcceptsImages)
+            if (!acceptsImages)
             {
                 errors.Add(new FieldError(path, "Input should be a valid string", "string_type", item.GetRawText()));
                 return;

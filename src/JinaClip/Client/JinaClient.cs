@@ -7,7 +7,7 @@ namespace JinaClip;
 /// <summary>
 /// The root client of Jina AI's API: one key, one endpoint, one set of <see cref="JinaClientOptions"/> and one
 /// connection (HTTP, rate limits, retries, timeouts, telemetry), handing out a client per endpoint family that shares
-/// it: <see cref="GetEmbeddingsClient"/>, <see cref="GetRerankClient"/>, <see cref="GetModelsClient"/>. Thread-safe;
+/// it: <see cref="GetEmbeddingsClient"/>, <see cref="GetRerankClient"/>, <see cref="GetClassificationClient"/>, <see cref="GetModelsClient"/>. Thread-safe;
 /// create one per key and endpoint and reuse it.
 /// </summary>
 /// <remarks>
@@ -70,6 +70,11 @@ public class JinaClient : IDisposable
     /// <returns>The rerank client. Disposing it leaves the connection to this client.</returns>
     /// <exception cref="NotSupportedException">This instance is a mock without an override.</exception>
     public virtual JinaRerankClient GetRerankClient(JinaRerankClientOptions? options = null) => new(RequireConnection(), ownsConnection: false, options);
+
+    /// <summary>Gets a client for zero-shot and few-shot classification (<c>POST /v1/classify</c>, <c>/v1/train</c>, <c>/v1/classifiers</c>) on this connection.</summary>
+    /// <returns>A client that shares this root's connection; disposing it does nothing, dispose the root.</returns>
+    /// <exception cref="NotSupportedException">This instance was built for mocking and has no connection.</exception>
+    public virtual JinaClassificationClient GetClassificationClient() => new(RequireConnection(), ownsConnection: false);
 
     /// <summary>Gets a client for the live model catalogue (<c>GET /v1/models</c>) on this client's connection.</summary>
     /// <returns>The catalogue client, with a cache of its own. Disposing it leaves the connection to this client.</returns>

@@ -27,7 +27,7 @@ public static class JinaServiceCollectionExtensions
 
     /// <summary>
     /// Registers the default <see cref="JinaClip.JinaClient"/> and the clients it hands out — <see cref="JinaClip.JinaEmbeddingClient"/>,
-    /// <see cref="JinaClip.JinaRerankClient"/>, <see cref="JinaClip.JinaModelsClient"/> — as singletons sharing its one connection
+    /// <see cref="JinaClip.JinaRerankClient"/>, <see cref="JinaClip.JinaModelsClient"/>, <see cref="JinaClip.JinaClassificationClient"/> — as singletons sharing its one connection
     /// (options, <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, rate limiters), with options bound from a configuration section (keys as the option names:
     /// <c>ApiKey</c>, <c>Endpoint</c>, <c>DefaultModel</c>, <c>MaxConcurrency</c>, <c>Retry:MaxRetryAttempts</c>, …) and
     /// validated when the host starts: a missing key fails start-up naming <c>Jina:ApiKey</c> and <c>JINA_API_KEY</c>.
@@ -158,6 +158,7 @@ public static class JinaServiceCollectionExtensions
             services.TryAddKeyedSingleton(name, (sp, k) => sp.GetRequiredKeyedService<JinaClip.JinaClient>(k).GetEmbeddingsClient());
             services.TryAddKeyedSingleton(name, (sp, k) => sp.GetRequiredKeyedService<JinaClip.JinaClient>(k).GetRerankClient(RerankOptions(sp)));
             services.TryAddKeyedSingleton(name, (sp, k) => sp.GetRequiredKeyedService<JinaClip.JinaClient>(k).GetModelsClient());
+            services.TryAddKeyedSingleton(name, (sp, k) => sp.GetRequiredKeyedService<JinaClip.JinaClient>(k).GetClassificationClient());
         }
         else
         {
@@ -165,6 +166,7 @@ public static class JinaServiceCollectionExtensions
             services.TryAddSingleton(sp => sp.GetRequiredService<JinaClip.JinaClient>().GetEmbeddingsClient());
             services.TryAddSingleton(sp => sp.GetRequiredService<JinaClip.JinaClient>().GetRerankClient(RerankOptions(sp)));
             services.TryAddSingleton(sp => sp.GetRequiredService<JinaClip.JinaClient>().GetModelsClient());
+            services.TryAddSingleton(sp => sp.GetRequiredService<JinaClip.JinaClient>().GetClassificationClient());
         }
 
         return builder;

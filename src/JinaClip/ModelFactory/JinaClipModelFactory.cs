@@ -241,4 +241,106 @@ public static class JinaClipModelFactory
     /// <returns>The image rule.</returns>
     public static ModelImageInput ModelImageInput(ImageResizeRule rule, int side = 0, int patchSize = 0, int tileSize = 224, long tokensPerTile = 1000) =>
         new(rule, side, patchSize, tileSize, tokensPerTile);
+
+    /// <summary>Creates one label's score.</summary>
+    /// <param name="label">The label.</param>
+    /// <param name="score">Its score, from 0 to 1.</param>
+    /// <returns>The score.</returns>
+    public static LabelScore LabelScore(string label, float score)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return new(label, score);
+    }
+
+    /// <summary>Creates a prediction over one set of labels: the best-scored label is the prediction.</summary>
+    /// <param name="scores">Every label's score, in the order the labels were given (at least one).</param>
+    /// <param name="group">The label group's name, or <see langword="null"/> for plain labels.</param>
+    /// <returns>The prediction.</returns>
+    /// <exception cref="ArgumentException"><paramref name="scores"/> is empty.</exception>
+    public static LabelPrediction LabelPrediction(IEnumerable<LabelScore> scores, string? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        LabelScore[] list = [.. scores];
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("Give at least one label score.", nameof(scores));
+        }
+
+        var best = 0;
+        for (var i = 1; i < list.Length; i++)
+        {
+            best = list[i].Score > list[best].Score ? i : best;
+        }
+
+        return new(group, list[best].Label, list[best].Score, [.. list.Select(s => s.Label)], [.. list.Select(s => s.Score)], 0, list.Length);
+    }
+
+    /// <summary>Creates one input's classification.</summary>
+    /// <param name="index">The input's position in the call (0 or more).</param>
+    /// <param name="predictions">One prediction for plain labels, or one per label group (at least one).</param>
+    /// <returns>The classification.</returns>
+    /// <exception cref="ArgumentException"><paramref name="predictions"/> is empty, or <paramref name="index"/> is negative.</exception>
+    public static ClassifiedInput ClassifiedInput(int index, IEnumerable<LabelPrediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        LabelPrediction[] list = [.. predictions];
+        return list.Length == 0 ? throw new ArgumentException("Give at least one prediction.", nameof(predictions)) : new(index, list);
+    }
+
+    /// <summary>Creates the result of a classify call.</summary>
+    /// <param name="classifications">The classifications; the item at position <c>i</c> must have <see cref="JinaClip.ClassifiedInput.Index"/> <c>i</c>.</param>
+    /// <param name="model">The model (or classifier) the API reported.</param>
+    /// <param name="totalTokens">The tokens used, or <see langword="null"/>.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">A classification is not at the position of its index.</exception>
+    public static ClassificationResult ClassificationResult(IEnumerable<ClassifiedInput> classifications, string model = JinaModels.ClipV1, long? totalTokens = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifications);
+        ClassifiedInput[] list = [.. classifications];
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i].Index != i)
+            {
+                throw new ArgumentException($"The classification at position {i} has index {list[i].Index}.", nameof(classifications));
+            }
+        }
+
+        return new(list, model, totalTokens);
+    }
+
+    /// <summary>Creates a few-shot classifier's listing.</summary>
+    /// <param name="id">Its id.</param>
+    /// <param name="model">The model it was trained on.</param>
+    /// <param name="labels">Its labels.</param>
+    /// <param name="access">Its access level (<c>private</c> or <c>public</c>).</param>
+    /// <param name="createdAt">When it was created.</param>
+    /// <param name="updatedAt">When it was last updated (default: <paramref name="createdAt"/>).</param>
+    /// <param name="usedAt">When it was last used, or <see langword="null"/>.</param>
+    /// <param name="updateCount">How many times it was updated.</param>
+    /// <param name="useCount">How many times it was used.</param>
+    /// <param name="isActive">Whether it is active.</param>
+    /// <param name="isLatest">Whether it is the latest version.</param>
+    /// <returns>The listing.</returns>
+    public static ClassifierInfo ClassifierInfo(
+        string id, string model, IEnumerable<string> labels, string access = "private", DateTimeOffset createdAt = default, DateTimeOffset? updatedAt = null,
+        DateTimeOffset? usedAt = null, int updateCount = 0, int useCount = 0, bool isActive = true, bool isLatest = true)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(access);
+        return new(id, model, [.. labels], access, isActive, isLatest, updateCount, useCount, createdAt, updatedAt ?? createdAt, usedAt);
+    }
+
+    /// <summary>Creates the answer to a training call.</summary>
+    /// <param name="classifierId">The classifier's id.</param>
+    /// <param name="sampleCount">The examples trained on.</param>
+    /// <param name="totalTokens">The tokens used, or <see langword="null"/>.</param>
+    /// <returns>The answer.</returns>
+    public static TrainingResult TrainingResult(string classifierId, int sampleCount, long? totalTokens = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifierId);
+        return new(classifierId, sampleCount, totalTokens);
+    }
 }

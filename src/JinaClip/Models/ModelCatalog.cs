@@ -46,20 +46,48 @@ internal static class ModelCatalog
     private static readonly ModelImageInput ClipV2Image = new(ImageResizeRule.ShortestSide, side: 512, patchSize: 0, tileSize: 512, tokensPerTile: 4000);
     private static readonly ModelImageInput V4Image = new(ImageResizeRule.PixelBudget, side: 0, patchSize: 28, tileSize: 28, tokensPerTile: 10);
 
+    // POST /v1/classify and /v1/train, by the request schema each model selects: only ClipZeroShotClassificationRequest
+    // takes images to classify; EmbeddingsV4ZeroShotClassificationRequest is text only (its tag text says multimodal:
+    // the schema wins); images train jina-clip-v1/-v2 and jina-embeddings-v4; the code models classify but do not train.
+    private const ModelClassification ClassifyText = ModelClassification.ZeroShotText | ModelClassification.TrainText;
+    private const ModelClassification ClassifyClip = ClassifyText | ModelClassification.ZeroShotImages | ModelClassification.TrainImages;
+    private const ModelClassification ClassifyV4 = ClassifyText | ModelClassification.TrainImages;
+
+    /// <summary>The most inputs one <c>POST /v1/classify</c> request holds (every schema: "a list of up to 512 items").</summary>
+    public const int MaxClassifyInputs = 512;
+
+    /// <summary>
+    /// The most plain labels of one zero-shot request. The schemas say 512; the endpoint's tag text says "up to 256
+    /// classes". The schema is the authority, so 512 is checked (and <c>ValidateRequests = false</c> lifts it).
+    /// </summary>
+    public const int MaxLabels = 512;
+
+    /// <summary>The most named label groups of one zero-shot request.</summary>
+    public const int MaxLabelGroups = 8;
+
+    /// <summary>The most labels in one named group.</summary>
+    public const int MaxLabelsPerGroup = 64;
+
+    /// <summary>The fewest examples a new classifier is trained on (and at least two distinct labels).</summary>
+    public const int MinTrainingExamples = 2;
+
+    /// <summary>The most examples of one <c>POST /v1/train</c> request.</summary>
+    public const int MaxTrainingExamples = 512;
+
     private static readonly Dictionary<string, ModelSpec> Specs = Build(
-        new ModelSpec(JinaModels.ClipV1, 768, 0, ClipV1Fields, NoTasks, AcceptsImages: true, Image: ClipV1Image),
-        new ModelSpec(JinaModels.ClipV2, 1024, 1024, ClipV2Fields, ClipV2Tasks, AcceptsImages: true, Image: ClipV2Image),
-        new ModelSpec(JinaModels.EmbeddingsV2BaseEn, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV2BaseZh, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV2BaseDe, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV2BaseEs, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV2BaseCode, 768, 0, V2Fields, NoTasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV3, 1024, 1024, V3Fields, V3Tasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV4, 2048, 2048, V4Fields, V4Tasks, AcceptsImages: true, MaxInputs: 512, Image: V4Image),
-        new ModelSpec(JinaModels.EmbeddingsV5TextNano, 768, 1024, V5Fields, V5Tasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.EmbeddingsV5TextSmall, 1024, 1024, V5Fields, V5Tasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.CodeEmbeddings500M, 896, 896, CodeFields, CodeTasks, AcceptsImages: false),
-        new ModelSpec(JinaModels.CodeEmbeddings1500M, 1536, 1536, CodeFields, CodeTasks, AcceptsImages: false),
+        new ModelSpec(JinaModels.ClipV1, 768, 0, ClipV1Fields, NoTasks, AcceptsImages: true, Image: ClipV1Image, Classification: ClassifyClip),
+        new ModelSpec(JinaModels.ClipV2, 1024, 1024, ClipV2Fields, ClipV2Tasks, AcceptsImages: true, Image: ClipV2Image, Classification: ClassifyClip),
+        new ModelSpec(JinaModels.EmbeddingsV2BaseEn, 768, 0, V2Fields, NoTasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.EmbeddingsV2BaseZh, 768, 0, V2Fields, NoTasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.EmbeddingsV2BaseDe, 768, 0, V2Fields, NoTasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.EmbeddingsV2BaseEs, 768, 0, V2Fields, NoTasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.EmbeddingsV2BaseCode, 768, 0, V2Fields, NoTasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.EmbeddingsV3, 1024, 1024, V3Fields, V3Tasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.EmbeddingsV4, 2048, 2048, V4Fields, V4Tasks, AcceptsImages: true, MaxInputs: 512, Image: V4Image, Classification: ClassifyV4),
+        new ModelSpec(JinaModels.EmbeddingsV5TextNano, 768, 1024, V5Fields, V5Tasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.EmbeddingsV5TextSmall, 1024, 1024, V5Fields, V5Tasks, AcceptsImages: false, Classification: ClassifyText),
+        new ModelSpec(JinaModels.CodeEmbeddings500M, 896, 896, CodeFields, CodeTasks, AcceptsImages: false, Classification: ModelClassification.ZeroShotText),
+        new ModelSpec(JinaModels.CodeEmbeddings1500M, 1536, 1536, CodeFields, CodeTasks, AcceptsImages: false, Classification: ModelClassification.ZeroShotText),
         Unsupported("jina-colbert-v1-en", "it returns one vector per token (multi-vector output)"),
         Unsupported("jina-colbert-v2", "it returns one vector per token (multi-vector output)"),
         Unsupported("elser-v2", "it returns sparse token weights, not dense vectors"));

@@ -13,6 +13,7 @@ namespace JinaClip.Models;
 /// <param name="UnsupportedReason">Set when this client cannot use the model at all.</param>
 /// <param name="MaxInputs">The most inputs one request may hold.</param>
 /// <param name="Image">How the model takes images (the size it sees, the tile price), or <see langword="null"/> for a text model.</param>
+/// <param name="Classification">What the model does on <c>POST /v1/classify</c> and <c>POST /v1/train</c>.</param>
 internal sealed record ModelSpec(
     string Name,
     int NativeDimensions,
@@ -22,7 +23,8 @@ internal sealed record ModelSpec(
     bool AcceptsImages,
     string? UnsupportedReason = null,
     int MaxInputs = ModelSpec.DefaultMaxInputs,
-    ModelImageInput? Image = null)
+    ModelImageInput? Image = null,
+    ModelClassification Classification = ModelClassification.None)
 {
     /// <summary>The tokens the quick estimate charges an image of a model without a tile rule: one 224-px tile.</summary>
     public const int DefaultImageTileTokens = 1000;

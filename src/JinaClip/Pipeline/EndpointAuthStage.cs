@@ -24,7 +24,7 @@ internal sealed class EndpointAuthStage : RequestStage
     public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
         using var request = new HttpRequestMessage(message.Call.Method, message.Endpoint);
-        if (message.Call.Method != HttpMethod.Get)
+        if (message.Call.HasBody)
         {
             request.Content = new JsonRequestContent(message.Body);
         }

@@ -47,8 +47,8 @@ internal sealed class RequestPipeline
         ApiCall call, long estimatedTokens, RetryCounter retries, ActivityContext traceParent, CancellationToken cancellationToken)
         where TResult : class
     {
-        using var body = new PooledBufferWriter(call.Method == HttpMethod.Get ? 1 : call.EstimateBodySize());
-        if (call.Method != HttpMethod.Get)
+        using var body = new PooledBufferWriter(call.HasBody ? call.EstimateBodySize() : 1);
+        if (call.HasBody)
         {
             call.WriteBody(body);
         }

@@ -4,7 +4,7 @@ using System.Net;
 namespace JinaClip.Wire;
 
 /// <summary>
-/// One request of one kind (embeddings, rerank, the model catalogue) as the request pipeline sees it: where it goes, the
+/// One request of one kind (embeddings, rerank, classification, the model catalogue) as the request pipeline sees it: where it goes, the
 /// body it writes, how large its answer may legitimately be, and how that answer is read and checked. The pipeline's
 /// stages know nothing else of the endpoint they serve.
 /// </summary>
@@ -19,8 +19,11 @@ internal abstract class ApiCall
     /// <summary>Gets the path under the configured endpoint, such as <c>v1/embeddings</c>.</summary>
     public abstract string Path { get; }
 
-    /// <summary>Gets the HTTP method; a <see cref="HttpMethod.Get"/> call writes no body.</summary>
+    /// <summary>Gets the HTTP method; only a <see cref="HttpMethod.Post"/> call writes a body.</summary>
     public virtual HttpMethod Method => HttpMethod.Post;
+
+    /// <summary>Gets whether the call writes a JSON body (a <c>POST</c>; <c>GET</c> and <c>DELETE</c> send none).</summary>
+    public bool HasBody => Method == HttpMethod.Post;
 
     /// <summary>Gets the model the call names (for logs and spans), or the empty string.</summary>
     public required string Model { get; init; }
@@ -40,7 +43,7 @@ internal abstract class ApiCall
     /// <summary>An upper estimate of the body's size, so its buffer is rented once.</summary>
     public virtual int EstimateBodySize() => 256;
 
-    /// <summary>Writes the JSON body; not called for a <see cref="HttpMethod.Get"/> call.</summary>
+    /// <summary>Writes the JSON body; called only when <see cref="HasBody"/>.</summary>
     public virtual void WriteBody(IBufferWriter<byte> output)
     {
     }

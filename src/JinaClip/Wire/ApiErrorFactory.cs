@@ -84,7 +84,22 @@ internal static class ApiErrorFactory
         }
 
         // Every part above was scrubbed; the whole is scrubbed once more, for a key assembled across parts.
-        return new JinaApiException(SecretScrubber.Scrub(message.ToString(), apiKey)!, status)
+        var text = SecretScrubber.Scrub(message.ToString(), apiKey)!;
+        if (status == HttpStatusCode.Conflict)
+        {
+            // 409 is the API's CONFLICT_RESOURCE_BUSY (a classifier being trained): a typed condition callers wait on.
+            return new JinaResourceBusyException(text)
+            {
+                ErrorCode = code,
+                Detail = detail,
+                FieldErrors = fieldErrors.ToArray(),
+                RequestId = requestId,
+                RetryAfter = retryAfter,
+                ResponseSnippet = snippet,
+            };
+        }
+
+        return new JinaApiException(text, status)
         {
             ErrorCode = code,
             Detail = detail,

@@ -21,22 +21,25 @@ internal static class RequestJson
     /// <summary>Writes one input: a text as a plain string or as <c>{"text": …}</c>, an image as <c>{"image": URL or base64}</c>.</summary>
     public static void WriteInput(Utf8JsonWriter writer, PreparedInput input, bool textAsPlainString)
     {
-        if (input.Kind == EmbeddingInputKind.Text)
+        if (input.Kind == EmbeddingInputKind.Text && textAsPlainString)
         {
-            if (textAsPlainString)
-            {
-                writer.WriteStringValue(input.Value);
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString("text", input.Value);
-            writer.WriteEndObject();
+            writer.WriteStringValue(input.Value);
             return;
         }
 
         writer.WriteStartObject();
-        if (input.IsImageData)
+        WriteInputField(writer, input);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes an input as the one field of an open object: <c>"text": …</c>, or <c>"image": URL or base64</c>.</summary>
+    public static void WriteInputField(Utf8JsonWriter writer, PreparedInput input)
+    {
+        if (input.Kind == EmbeddingInputKind.Text)
+        {
+            writer.WriteString("text", input.Value);
+        }
+        else if (input.IsImageData)
         {
             writer.WriteBase64String("image", input.ImageData.Span);
         }
@@ -44,8 +47,6 @@ internal static class RequestJson
         {
             writer.WriteString("image", input.Value);
         }
-
-        writer.WriteEndObject();
     }
 
     /// <summary>Writes an array of inputs under <paramref name="name"/>.</summary>

@@ -155,6 +155,7 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
         Assert.Same(root.GetEmbeddingsClient().Connection, embed.Connection);
         Assert.Same(embed.Connection, rerank.Connection);
         Assert.Same(embed.Connection, host.Services.GetRequiredService<JinaModelsClient>().Connection);
+        Assert.Same(embed.Connection, host.Services.GetRequiredService<JinaClassificationClient>().Connection);
         Assert.Same(host.Services.GetRequiredKeyedService<JinaClient>("texts").GetEmbeddingsClient().Connection, host.Services.GetRequiredKeyedService<JinaEmbeddingClient>("texts").Connection);
         Assert.Equal(0, result[0].Index);
         Assert.Equal(TimeSpan.FromMinutes(5), host.Services.GetRequiredService<IOptions<JinaClientOptions>>().Value.ModelCatalogCacheDuration);

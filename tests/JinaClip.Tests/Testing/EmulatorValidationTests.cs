@@ -135,7 +135,7 @@ public class EmulatorValidationTests
     public async Task OtherPath_Is404()
     {
         using var http = new JinaEmulator().CreateHttpClient();
-        using var response = await http.GetAsync(new Uri("http://localhost/v1/classify"), Ct);
+        using var response = await http.GetAsync(new Uri("http://localhost/v1/chat/completions"), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -30,6 +30,29 @@ public class ModelTableDriftTests
         Assert.Equal(client.MaxInputs, api.MaxInputs);
     }
 
+    [Theory]
+    [MemberData(nameof(ClientModels))]
+    public void EachModel_AgreesOnWhatItClassifiesAndTrainsOn(string name)
+    {
+        var client = ModelCatalog.Find(name)!.Classification;
+
+        Assert.Equal(ApiClassification.Classifies(name), client.HasFlag(ModelClassification.ZeroShotText));
+        Assert.Equal(ApiClassification.ClassifiesImages(name), client.HasFlag(ModelClassification.ZeroShotImages));
+        Assert.Equal(ApiClassification.Trains(name), client.HasFlag(ModelClassification.TrainText));
+        Assert.Equal(ApiClassification.TrainsImages(name), client.HasFlag(ModelClassification.TrainImages));
+    }
+
+    [Fact]
+    public void ClassificationLimits_AgreeWithTheEmulators()
+    {
+        Assert.Equal(ApiClassification.MaxInputs, ModelCatalog.MaxClassifyInputs);
+        Assert.Equal(ApiClassification.MaxLabels, ModelCatalog.MaxLabels);
+        Assert.Equal(ApiClassification.MaxGroups, ModelCatalog.MaxLabelGroups);
+        Assert.Equal(ApiClassification.MaxGroupLabels, ModelCatalog.MaxLabelsPerGroup);
+        Assert.Equal(ApiClassification.MaxExamples, ModelCatalog.MaxTrainingExamples);
+        Assert.Equal(ModelCatalog.MaxClassifyInputs, new ClassifyOptions().MaxInputsPerRequest);
+    }
+
     [Fact]
     public void TheComparison_CatchesADifference()
     {
