@@ -6,6 +6,12 @@ using JinaClip.Benchmarks.Imaging;
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- decode-memory
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- loopback
 // dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- pillow
+// dotnet run -c Release --project benchmarks/JinaClip.Benchmarks -- zeroshot
+if (args.Length > 0 && args[0] == "zeroshot")
+{
+    return await JinaClip.Benchmarks.Classify.ZeroShotReport.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "pillow")
 {
     return await PillowReport.RunAsync(args);

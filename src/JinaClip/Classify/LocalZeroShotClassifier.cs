@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics.Tensors;
 using JinaClip.Classify;
@@ -13,6 +14,9 @@ namespace JinaClip;
 /// (per group), of the cosine similarity times <see cref="LocalClassifierOptions.Temperature"/>.
 /// </summary>
 /// <remarks>
+/// A call keeps each vector's prediction and score; the scores of every label (<see cref="LabelPrediction.Scores"/>,
+/// <see cref="LabelPrediction.RunnerUp"/>) are computed from the vector when first read, so 100,000 results cost a few
+/// megabytes, not the 40 MB of a full score matrix, and the vectors you pass must not change while you read the result.
 /// These scores are not the API's numbers: <c>POST /v1/classify</c> computes its own, in ways it does not publish. For
 /// labels that are well apart the top label agrees; the scores differ. The cosines of many vectors against all labels
 /// are one matrix product, computed with a blocked AVX-512 kernel where the CPU has one, a block of vectors per core.
@@ -117,17 +121,16 @@ public sealed class LocalZeroShotClassifier
     /// <param name="vectors">The vectors, in your order; each of <see cref="Dimensions"/> floats.</param>
     /// <param name="cancellationToken">Cancels the work between blocks of vectors.</param>
     /// <returns>One classification per vector, in order (<see cref="ClassificationResult.TotalTokens"/> is 0: nothing was sent).</returns>
-    /// <exception cref="ArgumentException">A vector is of another length, or not finite; nothing was scored.</exception>
+    /// <exception cref="ArgumentException">A vector is of another length, or not finite (no result is returned).</exception>
     public async Task<ClassificationResult> ClassifyAsync(IReadOnlyList<ReadOnlyMemory<float>> vectors, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vectors);
-        for (var i = 0; i < vectors.Count; i++)
-        {
-            CheckVector(vectors[i].Span, i, nameof(vectors));
-        }
 
-        var items = new ClassifiedInput[vectors.Count];
-        var scores = new float[(long)vectors.Count * _labels.Length];
+        // Each vector's length and values are checked as its block is scored (one pass over memory, not two). The call
+        // keeps each prediction and its score (O(vectors) memory); a block's full score matrix lives in a pooled buffer.
+        var groups = _groupNames.Length;
+        var best = new int[vectors.Count * groups];
+        var top = new float[vectors.Count * groups];
         var parts = new List<InputRange>();
         for (var start = 0; start < vectors.Count; start += RowsPerPart)
         {
@@ -137,10 +140,10 @@ public sealed class LocalZeroShotClassifier
         // Blocks of vectors are independent CPU work: one per core at once, on the engine that runs every concurrent task.
         await RequestEngine.RunAllAsync<InputRange, bool>(
             parts,
-            (range, ct) => Task.Run(() => Score(vectors, range, scores, items), ct),
+            (range, ct) => Task.Run(() => Score(vectors, range, best, top), ct),
             Math.Max(1, Environment.ProcessorCount),
             cancellationToken).ConfigureAwait(false);
-        return new ClassificationResult(items, Model, 0);
+        return new ClassificationResult(new ScoredRows(this, [.. vectors], best, top), Model, 0);
     }
 
     /// <summary>Classifies one stored vector on the calling thread.</summary>
@@ -149,10 +152,16 @@ public sealed class LocalZeroShotClassifier
     /// <exception cref="ArgumentException">The vector is of another length, or not finite.</exception>
     public ClassifiedInput Classify(ReadOnlyMemory<float> vector)
     {
-        CheckVector(vector.Span, 0, nameof(vector));
-        var items = new ClassifiedInput[1];
-        Score([vector], new InputRange(0, 1), new float[_labels.Length], items);
-        return items[0];
+        var scores = ScoreRow(vector, 0);
+        var predictions = new LabelPrediction[_groupNames.Length];
+        for (var g = 0; g < predictions.Length; g++)
+        {
+            var at = _groupOffsets[g];
+            var label = TensorPrimitives.IndexOfMax(scores.AsSpan(at, _groupCounts[g]));
+            predictions[g] = new LabelPrediction(_groupNames[g], _labels[at + label], scores[at + label], _labels, scores, at, _groupCounts[g]);
+        }
+
+        return new ClassifiedInput(0, predictions);
     }
 
     /// <summary>Describes the classifier.</summary>
@@ -212,42 +221,101 @@ public sealed class LocalZeroShotClassifier
         }
     }
 
-    private void CheckVector(ReadOnlySpan<float> vector, int index, string paramName)
-    {
-        if (vector.Length != Dimensions)
-        {
-            throw new ArgumentException($"Vector {index} has {vector.Length} dimensions; the labels have {Dimensions} ({Model}).", paramName);
-        }
-
-        if (!IsFinite(TensorPrimitives.Norm(vector)))
-        {
-            throw new ArgumentException($"Vector {index} has a value that is not finite (NaN or infinity).", paramName);
-        }
-    }
-
-    private bool Score(IReadOnlyList<ReadOnlyMemory<float>> vectors, InputRange range, float[] scores, ClassifiedInput[] items)
+    // Compiled optimized at once: a large call runs it for blocks of 1,024 vectors before tiering would catch up.
+#if NET
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
+    private bool Score(IReadOnlyList<ReadOnlyMemory<float>> vectors, InputRange range, int[] best, float[] top)
     {
         var width = _labels.Length;
-        var block = scores.AsSpan(range.Start * width, range.Count * width);
-        _matrix.Cosines(vectors, range.Start, range.Count, block);
-        for (var r = 0; r < range.Count; r++)
+        var groups = _groupNames.Length;
+        var scratch = ArrayPool<float>.Shared.Rent(range.Count * width);
+        try
         {
-            var row = range.Start + r;
-            var predictions = new LabelPrediction[_groupNames.Length];
-            for (var g = 0; g < _groupNames.Length; g++)
+            _matrix.Cosines(vectors, range.Start, range.Count, scratch.AsSpan(0, range.Count * width), Temperature);
+            for (var r = 0; r < range.Count; r++)
             {
-                var at = (row * width) + _groupOffsets[g];
-                var span = scores.AsSpan(at, _groupCounts[g]);
-                TensorPrimitives.Multiply(span, Temperature, span);
-                SoftMax.InPlace(span);
-                var best = TensorPrimitives.IndexOfMax(span);
-                predictions[g] = new LabelPrediction(
-                    _groupNames[g], _labels[_groupOffsets[g] + best], span[best], _labels, _groupOffsets[g], scores, at, _groupCounts[g]);
+                for (var g = 0; g < groups; g++)
+                {
+                    // The best label's softmax score is 1 / Σ exp(logit − best logit); the others are computed when read.
+                    var logits = scratch.AsSpan((r * width) + _groupOffsets[g], _groupCounts[g]);
+                    var at = ((range.Start + r) * groups) + g;
+                    best[at] = SoftMax.InPlace(logits);
+                    top[at] = logits[best[at]];
+                }
             }
-
-            items[row] = new ClassifiedInput(row, predictions);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
         }
 
         return true;
+    }
+
+    /// <summary>Every label's score for one vector: its cosines times the temperature, softmaxed per group.</summary>
+    private float[] ScoreRow(ReadOnlyMemory<float> vector, int index)
+    {
+        var scores = new float[_labels.Length];
+        _matrix.Cosines(new SingleVector(vector, index), index, 1, scores, Temperature);
+        for (var g = 0; g < _groupNames.Length; g++)
+        {
+            SoftMax.InPlace(scores.AsSpan(_groupOffsets[g], _groupCounts[g]));
+        }
+
+        return scores;
+    }
+
+    /// <summary>
+    /// The classifications of a local call, each built when it is read from the prediction and score the call kept; its
+    /// full label scores are computed from the vector when first read.
+    /// </summary>
+    private sealed class ScoredRows(LocalZeroShotClassifier owner, ReadOnlyMemory<float>[] vectors, int[] best, float[] top) : IReadOnlyList<ClassifiedInput>
+    {
+        public int Count => vectors.Length;
+
+        public ClassifiedInput this[int index] => (uint)index < (uint)vectors.Length ? Build(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<ClassifiedInput> GetEnumerator()
+        {
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                yield return Build(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private ClassifiedInput Build(int row)
+        {
+            var groups = owner._groupNames.Length;
+            float[]? scores = null;
+            float[] Compute() => scores ??= owner.ScoreRow(vectors[row], row);
+            var predictions = new LabelPrediction[groups];
+            for (var g = 0; g < groups; g++)
+            {
+                var at = (row * groups) + g;
+                var offset = owner._groupOffsets[g];
+                predictions[g] = new LabelPrediction(
+                    owner._groupNames[g], owner._labels[offset + best[at]], top[at], owner._labels, offset, owner._groupCounts[g], Compute);
+            }
+
+            return new ClassifiedInput(row, predictions);
+        }
+    }
+
+    /// <summary>One vector seen as the list the kernel reads, at its position in the call (for messages).</summary>
+    private sealed class SingleVector(ReadOnlyMemory<float> vector, int index) : IReadOnlyList<ReadOnlyMemory<float>>
+    {
+        public int Count => index + 1;
+
+        public ReadOnlyMemory<float> this[int at] => at == index ? vector : throw new ArgumentOutOfRangeException(nameof(at));
+
+        public IEnumerator<ReadOnlyMemory<float>> GetEnumerator()
+        {
+            yield return vector;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

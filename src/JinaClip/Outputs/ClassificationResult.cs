@@ -6,9 +6,10 @@ namespace JinaClip;
 /// <summary>The classifications of a call, one per input in input order (item <c>i</c> has <see cref="ClassifiedInput.Index"/> <c>i</c>).</summary>
 public sealed class ClassificationResult : IReadOnlyList<ClassifiedInput>
 {
-    private readonly ClassifiedInput[] _items;
+    private readonly IReadOnlyList<ClassifiedInput> _items;
 
-    internal ClassificationResult(ClassifiedInput[] items, string model, long? totalTokens)
+    /// <summary>Creates a result over its classifications (an array, or a list that builds each one when it is read).</summary>
+    internal ClassificationResult(IReadOnlyList<ClassifiedInput> items, string model, long? totalTokens)
     {
         _items = items;
         Model = model;
@@ -25,13 +26,13 @@ public sealed class ClassificationResult : IReadOnlyList<ClassifiedInput>
     public EmbeddingUsage Usage => new(TotalTokens);
 
     /// <inheritdoc/>
-    public int Count => _items.Length;
+    public int Count => _items.Count;
 
     /// <inheritdoc/>
     public ClassifiedInput this[int index] => _items[index];
 
     /// <inheritdoc/>
-    public IEnumerator<ClassifiedInput> GetEnumerator() => ((IEnumerable<ClassifiedInput>)_items).GetEnumerator();
+    public IEnumerator<ClassifiedInput> GetEnumerator() => _items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

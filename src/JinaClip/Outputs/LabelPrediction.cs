@@ -9,7 +9,8 @@ namespace JinaClip;
 public sealed class LabelPrediction
 {
     private readonly string[] _labels;
-    private readonly float[] _scores;
+    private readonly Func<float[]>? _computeScores;
+    private float[]? _scores;
     private readonly int _labelOffset;
     private readonly int _offset;
     private readonly int _count;
@@ -33,6 +34,25 @@ public sealed class LabelPrediction
         _count = count;
     }
 
+    /// <summary>
+    /// Creates a prediction whose label scores are computed when first read: <paramref name="computeScores"/> returns the
+    /// whole row (every group), of which this prediction's labels start at <paramref name="labelOffset"/>.
+    /// </summary>
+    internal LabelPrediction(string? group, string label, float score, string[] labels, int labelOffset, int count, Func<float[]> computeScores)
+    {
+        Group = group;
+        Label = label;
+        Score = score;
+        _labels = labels;
+        _labelOffset = labelOffset;
+        _computeScores = computeScores;
+        _offset = labelOffset;
+        _count = count;
+    }
+
+    /// <summary>Gets the scores array (computing it once, for a prediction built with a computation).</summary>
+    private float[] AllScores => _scores ??= _computeScores!();
+
     /// <summary>Gets the label group's name, or <see langword="null"/> for the call's plain labels.</summary>
     public string? Group { get; }
 
@@ -54,7 +74,7 @@ public sealed class LabelPrediction
             for (var i = 0; i < _count; i++)
             {
                 var label = _labels[_labelOffset + i];
-                var score = _scores[_offset + i];
+                var score = AllScores[_offset + i];
                 if (!string.Equals(label, Label, StringComparison.Ordinal) && (best is null || score > best.Value.Score))
                 {
                     best = new LabelScore(label, score);
@@ -76,7 +96,7 @@ public sealed class LabelPrediction
         {
             if (string.Equals(_labels[_labelOffset + i], label, StringComparison.Ordinal))
             {
-                return _scores[_offset + i];
+                return AllScores[_offset + i];
             }
         }
 
@@ -93,7 +113,7 @@ public sealed class LabelPrediction
         public int Count => owner._count;
 
         public LabelScore this[int index] => (uint)index < (uint)owner._count
-            ? new LabelScore(owner._labels[owner._labelOffset + index], owner._scores[owner._offset + index])
+            ? new LabelScore(owner._labels[owner._labelOffset + index], owner.AllScores[owner._offset + index])
             : throw new ArgumentOutOfRangeException(nameof(index));
 
         public IEnumerator<LabelScore> GetEnumerator()

@@ -11,13 +11,16 @@ namespace JinaClip.Similarity;
 /// <summary>
 /// A set of label vectors, normalised and packed for scoring many stored vectors against all of them at once: the
 /// cosine of every (vector, label) pair is a matrix product, computed with a register-blocked kernel (6 vectors × 64
-/// labels of AVX-512 accumulators, each label panel streamed once per 6 vectors) where the CPU has it, and with
+/// labels of AVX-512 accumulators; vectors in chunks of 96 that stay in L2 while each label panel runs over them) where the CPU has it, and with
 /// <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/> per pair elsewhere.
 /// </summary>
 internal sealed class LabelMatrix
 {
     private const int Lanes = 16;
     private const int Rows = 6;
+
+    /// <summary>The vectors whose scores are computed panel by panel together (a multiple of <see cref="Rows"/>).</summary>
+    private const int ChunkRows = 96;
 
     private readonly float[] _labels;
     private readonly float[] _packed;
@@ -91,23 +94,80 @@ internal sealed class LabelMatrix
     public ReadOnlySpan<float> Label(int label) => _labels.AsSpan(label * Dimensions, Dimensions);
 
     /// <summary>
+    /// Checks one stored vector, <paramref name="vectors"/> (its length, its values finite) and returns 1 / its norm (0 for a zero vector, whose
+    /// cosines are then 0), so the check costs no extra pass over memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The vector is of another length, or not finite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float InverseNorm(ReadOnlySpan<float> vectors, int index)
+    {
+        if (vectors.Length != Dimensions)
+        {
+            throw new ArgumentException($"Vector {index} has {vectors.Length} dimensions; the labels have {Dimensions}.", nameof(vectors));
+        }
+
+        var norm = Norm(vectors);
+        if (float.IsNaN(norm) || float.IsInfinity(norm))
+        {
+            throw new ArgumentException($"Vector {index} has a value that is not finite (NaN or infinity), or is too large to score.", nameof(vectors));
+        }
+
+        return norm == 0 ? 0 : 1 / norm;
+    }
+
+    /// <summary>The Euclidean norm, compiled optimized at once (it runs once per vector of a large call).</summary>
+#if NET
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+    private static float Norm(ReadOnlySpan<float> vector)
+    {
+        var at = 0;
+        var sum = 0f;
+#if NET
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref var first = ref MemoryMarshal.GetReference(vector);
+            var total = Vector512<float>.Zero;
+            for (; at <= vector.Length - Vector512<float>.Count; at += Vector512<float>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref first, (nuint)at);
+                total += v * v;
+            }
+
+            sum = Vector512.Sum(total);
+        }
+#endif
+
+        for (; at < vector.Length; at++)
+        {
+            sum += vector[at] * vector[at];
+        }
+
+        return MathF.Sqrt(sum);
+    }
+
+    /// <summary>
     /// Writes the cosine of each of <paramref name="vectors"/> (from <paramref name="first"/>, <paramref name="rows"/> of
     /// them) with every label into <paramref name="output"/> (<paramref name="rows"/> × <see cref="Count"/>, row-major).
     /// </summary>
-    public void Cosines(IReadOnlyList<ReadOnlyMemory<float>> vectors, int first, int rows, Span<float> output)
+    /// <param name="vectors">The stored vectors.</param>
+    /// <param name="first">The first vector to score.</param>
+    /// <param name="rows">How many to score.</param>
+    /// <param name="output">The cosines, times <paramref name="scale"/>.</param>
+    /// <param name="scale">A factor applied to every cosine on the way out (a softmax temperature), at no extra pass.</param>
+    public void Cosines(IReadOnlyList<ReadOnlyMemory<float>> vectors, int first, int rows, Span<float> output, float scale = 1f)
     {
 #if NET
         if (Accelerated)
         {
-            CosinesBlocked(vectors, first, rows, output);
+            CosinesBlocked(vectors, first, rows, output, scale);
             return;
         }
 #endif
         for (var r = 0; r < rows; r++)
         {
             var vector = vectors[first + r].Span;
-            var norm = TensorPrimitives.Norm(vector);
-            var inverse = norm == 0 ? 0 : 1 / norm;
+            var inverse = InverseNorm(vector, first + r) * scale;
             for (var l = 0; l < Count; l++)
             {
                 output[(r * Count) + l] = TensorPrimitives.Dot(vector, Label(l)) * inverse;
@@ -116,45 +176,64 @@ internal sealed class LabelMatrix
     }
 
 #if NET
-    private void CosinesBlocked(IReadOnlyList<ReadOnlyMemory<float>> vectors, int first, int rows, Span<float> output)
+    // Compiled optimized at once: a call scores a block of 1,024 vectors, so tiering would run the first blocks slowly.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CosinesBlocked(IReadOnlyList<ReadOnlyMemory<float>> vectors, int first, int rows, Span<float> output, float scale)
     {
+        // Vectors are taken a chunk at a time (96, 288 KB at 768 dims) and each label panel (at most 64 labels, 192 KB)
+        // is run over the whole chunk before the next: both stay in the core's L2, so every vector is read from memory
+        // once and every panel once per chunk, instead of every panel once per 6 vectors.
         Span<float> scratch = stackalloc float[Rows * 4 * Lanes];
-        Span<float> inverse = stackalloc float[Rows];
+        Span<float> inverse = stackalloc float[ChunkRows];
         var d = Dimensions;
-        for (var r0 = 0; r0 < rows; r0 += Rows)
+        for (var c0 = 0; c0 < rows; c0 += ChunkRows)
         {
-            var block = Math.Min(Rows, rows - r0);
+            var chunk = Math.Min(ChunkRows, rows - c0);
+            for (var r = 0; r < chunk; r++)
+            {
+                inverse[r] = InverseNorm(vectors[first + c0 + r].Span, first + c0 + r) * scale;
+            }
 
-            // Rows past the end repeat the block's first row; their results are not kept.
-            ref var x0 = ref Row(vectors, first + r0, 0, block, inverse);
-            ref var x1 = ref Row(vectors, first + r0, 1, block, inverse);
-            ref var x2 = ref Row(vectors, first + r0, 2, block, inverse);
-            ref var x3 = ref Row(vectors, first + r0, 3, block, inverse);
-            ref var x4 = ref Row(vectors, first + r0, 4, block, inverse);
-            ref var x5 = ref Row(vectors, first + r0, 5, block, inverse);
             var offset = 0;
             for (var p = 0; p < _panelStarts.Length; p++)
             {
                 var width = _panelWidths[p];
-                ref var panel = ref _packed[offset];
-                switch (width)
-                {
-                    case 4 * Lanes:
-                        Kernel4(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref panel, d, scratch);
-                        break;
-                    case 2 * Lanes:
-                        Kernel2(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref panel, d, scratch);
-                        break;
-                    default:
-                        Kernel1(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref panel, d, scratch);
-                        break;
-                }
-
                 var keep = Math.Min(width, Count - _panelStarts[p]);
-                for (var r = 0; r < block; r++)
+                for (var r0 = 0; r0 < chunk; r0 += Rows)
                 {
-                    TensorPrimitives.Multiply(
-                        scratch.Slice(r * width, keep), inverse[r], output.Slice(((r0 + r) * Count) + _panelStarts[p], keep));
+                    // Rows past the end of the chunk repeat its block's first row; their results are not kept.
+                    var block = Math.Min(Rows, chunk - r0);
+                    var at = first + c0 + r0;
+                    ref var x0 = ref Row(vectors, at, 0, block);
+                    ref var x1 = ref Row(vectors, at, 1, block);
+                    ref var x2 = ref Row(vectors, at, 2, block);
+                    ref var x3 = ref Row(vectors, at, 3, block);
+                    ref var x4 = ref Row(vectors, at, 4, block);
+                    ref var x5 = ref Row(vectors, at, 5, block);
+                    ref var panel = ref _packed[offset];
+                    switch (width)
+                    {
+                        case 4 * Lanes:
+                            Kernel4(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref panel, d, scratch);
+                            break;
+                        case 2 * Lanes:
+                            Kernel2(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref panel, d, scratch);
+                            break;
+                        default:
+                            Kernel1(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref panel, d, scratch);
+                            break;
+                    }
+
+                    for (var r = 0; r < block; r++)
+                    {
+                        var factor = inverse[r0 + r];
+                        var from = scratch.Slice(r * width, keep);
+                        var to = output.Slice(((c0 + r0 + r) * Count) + _panelStarts[p], keep);
+                        for (var j = 0; j < from.Length; j++)
+                        {
+                            to[j] = from[j] * factor;
+                        }
+                    }
                 }
 
                 offset += width * d;
@@ -162,18 +241,10 @@ internal sealed class LabelMatrix
         }
     }
 
-    private ref float Row(IReadOnlyList<ReadOnlyMemory<float>> vectors, int first, int r, int block, Span<float> inverse)
-    {
-        var span = vectors[first + (r < block ? r : 0)].Span;
-        if (span.Length != Dimensions)
-        {
-            throw new ArgumentException($"Vector {first + r} has {span.Length} dimensions; the labels have {Dimensions}.", nameof(vectors));
-        }
-
-        var norm = TensorPrimitives.Norm(span);
-        inverse[r] = norm == 0 ? 0 : 1 / norm;
-        return ref MemoryMarshal.GetReference(span);
-    }
+    /// <summary>A row of a block (its length already checked by <see cref="InverseNorm"/>); rows past the block repeat its first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float Row(IReadOnlyList<ReadOnlyMemory<float>> vectors, int first, int r, int block) =>
+        ref MemoryMarshal.GetReference(vectors[first + (r < block ? r : 0)].Span);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel4(ref float x0, ref float x1, ref float x2, ref float x3, ref float x4, ref float x5, ref float panel, int d, Span<float> output)
