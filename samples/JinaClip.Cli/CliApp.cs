@@ -4,7 +4,7 @@ using JinaClip.Cli.Commands;
 
 namespace JinaClip.Cli;
 
-/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>, <c>search</c>, <c>rerank</c>, <c>models</c>, <c>estimate</c>.</summary>
+/// <summary>The <c>jinaclip</c> command line: <c>demo</c>, <c>embed</c>, <c>similarity</c>, <c>search</c>, <c>rerank</c>, <c>classify</c>, <c>classifiers</c>, <c>models</c>, <c>estimate</c>.</summary>
 internal static class CliApp
 {
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken = default)
@@ -21,6 +21,8 @@ internal static class CliApp
         root.Subcommands.Add(SimilarityCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(SearchCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(RerankCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(ClassifyCommand.Create(environment, stdout, stderr));
+        root.Subcommands.Add(ClassifiersCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(ModelsCommand.Create(environment, stdout, stderr));
         root.Subcommands.Add(EstimateCommand.Create(environment, stdout, stderr));
 

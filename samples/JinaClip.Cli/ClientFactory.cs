@@ -28,7 +28,8 @@ internal static class ClientFactory
                 run.Offline = true;
             }
 
-            return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false }).CreateJinaClient(configure);
+            // Offline, a trained classifier is ready at once (it lives only as long as this run).
+            return new JinaEmulator(new JinaEmulatorOptions { RequireApiKey = false, ClassifierTrainingTime = TimeSpan.Zero }).CreateJinaClient(configure);
         }
 
         var options = new JinaClientOptions { ApiKey = key };

@@ -35,6 +35,12 @@ internal sealed record ModelOutput(string Id, string FullId, string Name, int Di
 
 internal sealed record ModelsOutput(string Source, ModelOutput[] Models);
 
+internal sealed record PredictionOutput(string? Group, string Label, float Score, string? RunnerUp, float? RunnerUpScore);
+
+internal sealed record ClassifyItemOutput(int Index, string Input, PredictionOutput[] Predictions);
+
+internal sealed record ClassifyOutput(string Model, long? TotalTokens, ClassifyItemOutput[] Results);
+
 /// <summary>Source-generated JSON for the CLI's <c>--json</c> output (trim and AOT safe).</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(EmbedOutput))]
@@ -44,6 +50,7 @@ internal sealed record ModelsOutput(string Source, ModelOutput[] Models);
 [JsonSerializable(typeof(EstimateOutput))]
 [JsonSerializable(typeof(RerankOutput))]
 [JsonSerializable(typeof(ModelsOutput))]
+[JsonSerializable(typeof(ClassifyOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Single-line JSON pieces for output streamed item by item (<c>embed --from-file --json</c>).</summary>

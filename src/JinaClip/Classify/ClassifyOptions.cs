@@ -24,5 +24,12 @@ public sealed class ClassifyOptions
     /// <value>2 minutes.</value>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Gets or sets where the call reports how many inputs are classified so far, after each request (in increasing
+    /// counts, the last one the whole list), for a progress bar on long lists.
+    /// </summary>
+    /// <value><see langword="null"/>: no reports.</value>
+    public IProgress<int>? Progress { get; set; }
+
     internal ClassifyOptions Clone() => (ClassifyOptions)MemberwiseClone();
 }

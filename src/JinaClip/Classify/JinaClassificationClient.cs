@@ -268,8 +268,26 @@ public class JinaClassificationClient : IDisposable
     {
         // Each input is classified on its own, so the requests of a split call run concurrently on the engine and merge
         // exactly, in input order; the first failure in input order is the call's exception.
+        var done = 0;
+        var gate = new object();
         var parts = await RequestEngine.RunAllAsync(
-            plan.Requests, (range, ct) => SendAsync(connection, plan, range, ct), connection.Options.MaxConcurrency, cancellationToken).ConfigureAwait(false);
+            plan.Requests,
+            async (range, ct) =>
+            {
+                var part = await SendAsync(connection, plan, range, ct).ConfigureAwait(false);
+                if (plan.Options.Progress is { } progress)
+                {
+                    lock (gate)
+                    {
+                        done += range.Count;
+                        progress.Report(done);
+                    }
+                }
+
+                return part;
+            },
+            connection.Options.MaxConcurrency,
+            cancellationToken).ConfigureAwait(false);
         var items = new ClassifiedInput[plan.Inputs.Length];
         long? tokens = null;
         foreach (var part in parts)

@@ -118,11 +118,15 @@ public class ClassifyResponseTests
         var inputs = Enumerable.Range(0, 1200).Select(i => (EmbeddingInput)$"input {i}").ToArray();
         string[] labels = ["cat", "dog", "car", "tree"];
 
-        var split = await classify.ClassifyAsync(inputs, labels, cancellationToken: Ct);
+        var progress = new Reports();
+        var split = await classify.ClassifyAsync(inputs, labels, new ClassifyOptions { Progress = progress }, Ct);
         var sizes = emulator.Requests.Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("input").GetArrayLength()).Order().ToArray();
         var cutElsewhere = await classify.ClassifyAsync(inputs, labels, new ClassifyOptions { MaxInputsPerRequest = 97 }, Ct);
 
         Assert.Equal([176, 512, 512], sizes);
+        Assert.Equal(3, progress.Values.Count);
+        Assert.Equal(progress.Values.Order(), progress.Values); // increasing, whichever request finished first
+        Assert.Equal(1200, progress.Values[^1]);
         Assert.Equal(Enumerable.Range(0, 1200), split.Select(c => c.Index));
         Assert.Equal(Describe(cutElsewhere), Describe(split));
         Assert.True(split.TotalTokens < cutElsewhere.TotalTokens); // the labels are charged once per request: 3 requests, not 13
@@ -131,6 +135,13 @@ public class ClassifyResponseTests
             var alone = await classify.ClassifyAsync([inputs[i]], labels, cancellationToken: Ct);
             Assert.Equal(Describe(alone)[0] with { Index = i }, Describe(split)[i]);
         }
+    }
+
+    private sealed class Reports : IProgress<int>
+    {
+        public List<int> Values { get; } = [];
+
+        public void Report(int value) => Values.Add(value);
     }
 
     private static List<(int Index, string Label, float Score, string Scores)> Describe(ClassificationResult result) =>
