@@ -16,4 +16,5 @@ namespace JinaClip.WebApi.Api;
 [JsonSerializable(typeof(GallerySearchRequest))]
 [JsonSerializable(typeof(GalleryResults))]
 [JsonSerializable(typeof(GalleryStatus))]
+[JsonSerializable(typeof(GalleryImages))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -13,6 +13,10 @@ internal static class GalleryEndpoints
         app.MapGet("/api/gallery", Status)
             .WithSummary("How far indexing the gallery is.")
             .Produces<GalleryStatus>();
+        app.MapGet("/api/gallery/images", Images)
+            .WithSummary("Every indexed image with its tag (the best of the configured labels).")
+            .Produces<GalleryImages>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/gallery/search", SearchAsync)
             .WithSummary("Find the gallery's images that best match a text.")
             .WithMetadata(new RequestBodyMetadata(typeof(GallerySearchRequest)))
@@ -34,8 +38,24 @@ internal static class GalleryEndpoints
     private static GalleryStatus Status(ImageGallery gallery, ApiMode mode)
     {
         var (indexed, tokens, index) = gallery.Progress();
-        return new GalleryStatus(index is not null, indexed, gallery.Images.Count, tokens, gallery.Model, mode.Offline, gallery.Error, gallery.Skipped);
+        return new GalleryStatus(index is not null, indexed, gallery.Images.Count, tokens, gallery.Model, mode.Offline, gallery.Error, gallery.Skipped, gallery.TagError);
     }
+
+    private static IResult Images(HttpContext http, ImageGallery gallery, IOptions<GalleryOptions> options)
+    {
+        if (NotReady(http, gallery) is { } problem)
+        {
+            return problem;
+        }
+
+        var (_, _, index) = gallery.Progress();
+        var images = index!.Ids.Select(id => gallery.TagOf(id) is { } tag
+            ? new GalleryImage(id, UrlOf(id), tag.Label, tag.Score)
+            : new GalleryImage(id, UrlOf(id), null, null));
+        return Results.Ok(new GalleryImages(options.Value.Tagging, options.Value.TagLabels, [.. images]));
+    }
+
+    private static string UrlOf(string image) => $"{ImagePath}/{Uri.EscapeDataString(image).Replace("%2F", "/", StringComparison.Ordinal)}";
 
     private static Task<IResult> SearchAsync(HttpContext http, ImageGallery gallery, JinaEmbeddingClient client, Pricing pricing) =>
         ApiProblems.HandleAsync(http, ApiJsonContext.Default.GallerySearchRequest, """{"query": "a red bicycle", "top": 8}""", async request =>
@@ -55,7 +75,8 @@ internal static class GalleryEndpoints
             return Results.Ok(await RankAsync(gallery, result, request.Query, top, pricing, http.RequestAborted));
         });
 
-    private static Task<IResult> SimilarAsync(HttpContext http, ImageGallery gallery, JinaEmbeddingClient client, Pricing pricing, IOptions<GalleryOptions> options) =>
+    private static Task<IResult> SimilarAsync(
+        HttpContext http, ImageGallery gallery, JinaEmbeddingClient client, JinaClassificationClient classification, Pricing pricing, IOptions<GalleryOptions> options) =>
         ApiProblems.GuardAsync(http, async () =>
         {
             var request = http.Request;
@@ -106,7 +127,16 @@ internal static class GalleryEndpoints
             // The SDK checks the bytes are an image it recognises before anything is sent: a text file named .jpg is a 400 here.
             var input = EmbeddingInput.FromImageBytes(bytes.ToArray());
             var result = await client.EmbedAsync([input], cancellationToken: http.RequestAborted);
-            return Results.Ok(await RankAsync(gallery, result, file.FileName, top, pricing, http.RequestAborted));
+            var ranked = await RankAsync(gallery, result, file.FileName, top, pricing, http.RequestAborted);
+
+            // The upload gets a tag as the gallery's images did: locally from the vector just made, or through the API.
+            var tag = options.Value.Tagging switch
+            {
+                "local" when gallery.Classifier is { } local => ImageTag.Of(local.Classify(result[0].GetVector())),
+                "api" => ImageTag.Of((await classification.ClassifyAsync([input], options.Value.TagLabels, cancellationToken: http.RequestAborted))[0]),
+                _ => null,
+            };
+            return Results.Ok(ranked with { QueryTag = tag?.Label, QueryTagScore = tag?.Score });
         });
 
     private static int Top(int? top) => top switch
@@ -146,7 +176,9 @@ internal static class GalleryEndpoints
         return new GalleryResults(
             query,
             result.Model,
-            [.. hits.Select((h, i) => new GalleryHit(i + 1, h.Id, $"{ImagePath}/{Uri.EscapeDataString(h.Id).Replace("%2F", "/", StringComparison.Ordinal)}", h.Score))],
+            [.. hits.Select((h, i) => gallery.TagOf(h.Id) is { } tag
+                ? new GalleryHit(i + 1, h.Id, UrlOf(h.Id), h.Score, tag.Label, tag.Score)
+                : new GalleryHit(i + 1, h.Id, UrlOf(h.Id), h.Score))],
             usage);
     }
 }

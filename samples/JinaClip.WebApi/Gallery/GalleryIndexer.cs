@@ -42,6 +42,7 @@ internal sealed partial class GalleryIndexer(
             var client = scope.ServiceProvider.GetRequiredService<JinaEmbeddingClient>();
             LogIndexing(logger, images.Length, gallery.Folder, client.DefaultModel, mode.Answerer);
             VectorIndex? index = null;
+            var vectors = new List<(string Name, ReadOnlyMemory<float> Vector)>();
             long tokens = 0;
             var skip = new EmbeddingOptions { SkipBadInputs = true }; // one bad file must not stop the gallery
             foreach (var chunk in images.Chunk(Math.Max(1, options.Value.ImagesPerRequest)))
@@ -51,6 +52,7 @@ internal sealed partial class GalleryIndexer(
                 {
                     index ??= new VectorIndex(embedding.Dimensions);
                     index.Add(chunk[embedding.Index], embedding);
+                    vectors.Add((chunk[embedding.Index], embedding.GetVector()));
                 }
 
                 // A failure's index is its place in this chunk: the file it names is chunk[index], shown by its name in the folder.
@@ -67,6 +69,7 @@ internal sealed partial class GalleryIndexer(
                 LogProgress(logger, index?.Count ?? 0, images.Length, tokens);
             }
 
+            await TagAsync(scope.ServiceProvider.GetRequiredService<JinaClassificationClient>(), vectors, stoppingToken);
             gallery.Ready(index ?? new VectorIndex(1));
             LogReady(logger, images.Length);
         }
@@ -74,6 +77,59 @@ internal sealed partial class GalleryIndexer(
         {
             gallery.Failed($"Indexing the gallery failed: {ex.Message}");
             logger.LogError(ex, "Indexing the gallery failed.");
+        }
+    }
+
+    /// <summary>
+    /// Tags every indexed image with its best label: locally from the vectors just indexed (the labels cost one small
+    /// embeddings request; the images nothing more), or through <c>POST /v1/classify</c> (every image again). A failure
+    /// leaves the gallery searchable, untagged, and says why.
+    /// </summary>
+    private async Task TagAsync(JinaClassificationClient classification, List<(string Name, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Tagging is not ("local" or "api" or "off"))
+        {
+            gallery.TaggingFailed($"Gallery:Tagging is '{settings.Tagging}'; use local, api or off.");
+            LogTaggingFailed(logger, $"Gallery:Tagging is '{settings.Tagging}'; use local, api or off.");
+            return;
+        }
+
+        if (settings.Tagging == "off" || vectors.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var tags = new Dictionary<string, ImageTag>(StringComparer.Ordinal);
+            LocalZeroShotClassifier? local = null;
+            if (settings.Tagging == "api")
+            {
+                var classified = await classification.ClassifyAsync(
+                    vectors.Select(v => EmbeddingInput.FromImageFile(Path.Combine(gallery.Folder, v.Name))), settings.TagLabels, cancellationToken: cancellationToken);
+                foreach (var item in classified)
+                {
+                    tags[vectors[item.Index].Name] = ImageTag.Of(item);
+                }
+            }
+            else
+            {
+                local = await classification.CreateLocalClassifierAsync(settings.TagLabels, cancellationToken: cancellationToken);
+                var classified = await local.ClassifyAsync([.. vectors.Select(v => v.Vector)], cancellationToken);
+                foreach (var item in classified)
+                {
+                    tags[vectors[item.Index].Name] = ImageTag.Of(item);
+                }
+            }
+
+            gallery.Tagged(tags, local);
+            LogTagged(logger, tags.Count, settings.TagLabels.Count, settings.Tagging);
+        }
+        catch (Exception ex) when (ex is ArgumentException or JinaApiException or HttpRequestException or TimeoutException or IOException or JinaInvalidResponseException)
+        {
+            gallery.TaggingFailed($"Tagging failed: {ApiProblems.ForClients(ex.Message)}");
+            LogTaggingFailed(logger, ex.Message);
         }
     }
 
@@ -98,6 +154,12 @@ internal sealed partial class GalleryIndexer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Done}/{Total} images ({Tokens} tokens so far).")]
     private static partial void LogProgress(ILogger logger, int done, int total, long tokens);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tagged {Count} images with the best of {Labels} labels ({Mode}).")]
+    private static partial void LogTagged(ILogger logger, int count, int labels, string mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tagging the gallery failed; it searches untagged: {Problem}")]
+    private static partial void LogTaggingFailed(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The gallery is ready: {Count} images. Open the page at / to search it.")]
     private static partial void LogReady(ILogger logger, int count);

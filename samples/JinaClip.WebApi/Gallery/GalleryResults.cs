@@ -7,4 +7,4 @@ namespace JinaClip.WebApi.Gallery;
 /// <param name="Model">The model that embedded the query.</param>
 /// <param name="Results">The best matches, best first.</param>
 /// <param name="Usage">The tokens the query's embedding used and their estimated cost.</param>
-public sealed record GalleryResults(string Query, string Model, GalleryHit[] Results, QueryUsage Usage);
+public sealed record GalleryResults(string Query, string Model, GalleryHit[] Results, QueryUsage Usage, string? QueryTag = null, float? QueryTagScore = null);

@@ -9,4 +9,4 @@ namespace JinaClip.WebApi.Gallery;
 /// <param name="Offline">Whether the local emulator answers (no API key configured): its vectors are stand-ins.</param>
 /// <param name="Error">Why indexing failed, if it did.</param>
 /// <param name="Skipped">The files of the folder not indexed, each with its reason.</param>
-public sealed record GalleryStatus(bool Ready, int Indexed, int Total, long Tokens, string? Model, bool Offline, string? Error, IReadOnlyList<GallerySkip> Skipped);
+public sealed record GalleryStatus(bool Ready, int Indexed, int Total, long Tokens, string? Model, bool Offline, string? Error, IReadOnlyList<GallerySkip> Skipped, string? TagError = null);

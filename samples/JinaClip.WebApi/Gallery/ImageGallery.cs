@@ -11,6 +11,7 @@ public sealed class ImageGallery
     private int _indexed;
     private long _tokens;
     private readonly List<GallerySkip> _skipped = [];
+    private Dictionary<string, ImageTag> _tags = new(StringComparer.Ordinal);
 
     /// <summary>Finds the gallery's folder: configured (relative to the content root) or the sample images beside the app.</summary>
     /// <param name="options">The gallery settings.</param>
@@ -94,4 +95,30 @@ public sealed class ImageGallery
     }
 
     internal void Failed(string error) => Error = error;
+
+    /// <summary>Gets the local classifier uploads are tagged with (<c>Tagging = local</c>), once the gallery is tagged.</summary>
+    public LocalZeroShotClassifier? Classifier { get; private set; }
+
+    /// <summary>Gets why tagging failed, if it did (the gallery still searches).</summary>
+    public string? TagError { get; private set; }
+
+    /// <summary>Gets an image's tag, or <see langword="null"/>.</summary>
+    public ImageTag? TagOf(string image)
+    {
+        lock (_gate)
+        {
+            return _tags.TryGetValue(image, out var tag) ? tag : null;
+        }
+    }
+
+    internal void Tagged(Dictionary<string, ImageTag> tags, LocalZeroShotClassifier? classifier)
+    {
+        lock (_gate)
+        {
+            _tags = tags;
+            Classifier = classifier;
+        }
+    }
+
+    internal void TaggingFailed(string error) => TagError = error;
 }

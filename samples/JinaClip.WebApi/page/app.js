@@ -27,31 +27,60 @@ function formatCost(usage) {
   return `${tokens} · ≈ ${cost} at $${usage.price_per_million_tokens_usd} per million tokens`;
 }
 
+// One image card: the picture, then its parts as text (names come from the disk), then its tag when it has one.
+function card(image, url, parts, tag, tagScore) {
+  const item = document.createElement("li");
+  item.className = "card";
+  item.dataset.image = image;
+  const img = document.createElement("img");
+  img.src = url;
+  img.alt = image;
+  img.loading = "lazy";
+  const meta = document.createElement("div");
+  meta.className = "meta";
+  for (const [cls, text] of parts) {
+    const span = document.createElement("span");
+    span.className = cls;
+    span.textContent = text;
+    meta.append(span);
+  }
+  item.append(img, meta);
+  if (tag) {
+    const label = document.createElement("span");
+    label.className = "tag";
+    label.textContent = tag;
+    label.title = `score ${tagScore.toFixed(4)}`;
+    item.dataset.tag = tag;
+    item.append(label);
+  }
+  return item;
+}
+
 function render(answer, title) {
   $("results-title").textContent = title;
   $("usage").textContent = `${formatCost(answer.usage)} · ${answer.model}`;
   $("summary").hidden = false;
-  const list = $("results");
-  list.replaceChildren(...answer.results.map((hit) => {
-    const card = document.createElement("li");
-    card.className = "card";
-    card.dataset.image = hit.image;
-    card.dataset.score = String(hit.score);
-    const img = document.createElement("img");
-    img.src = hit.url;
-    img.alt = hit.image;
-    img.loading = "lazy";
-    const meta = document.createElement("div");
-    meta.className = "meta";
-    for (const [cls, text] of [["rank", `#${hit.rank}`], ["name", hit.image], ["score", hit.score.toFixed(4)]]) {
-      const span = document.createElement("span");
-      span.className = cls;
-      span.textContent = text;
-      meta.append(span);
-    }
-    card.append(img, meta);
-    return card;
+  $("query-tag").hidden = !answer.query_tag;
+  $("query-tag").textContent = answer.query_tag ? `Tagged: ${answer.query_tag} (${answer.query_tag_score.toFixed(4)})` : "";
+  $("results").replaceChildren(...answer.results.map((hit) => {
+    const item = card(hit.image, hit.url, [["rank", `#${hit.rank}`], ["name", hit.image], ["score", hit.score.toFixed(4)]], hit.tag, hit.tag_score);
+    item.dataset.score = String(hit.score);
+    return item;
   }));
+}
+
+// Every indexed image with its tag, below the search.
+async function showGallery() {
+  const answer = await readAnswer(await fetch("/api/gallery/images"));
+  const how = answer.tagging === "local"
+    ? "scored on the server from the vectors the gallery already has"
+    : answer.tagging === "api" ? "classified by the API" : "";
+  $("tagging").textContent = answer.tagging === "off"
+    ? `${answer.images.length} images (tagging is off).`
+    : `${answer.images.length} images, each tagged with the best of: ${answer.labels.join(", ")} (${how}).`;
+  $("gallery").replaceChildren(...answer.images.map((image) => card(image.image, image.url, [["name", image.image]], image.tag, image.tag_score)));
+  $("gallery-section").hidden = false;
+  document.body.dataset.gallery = "true";
 }
 
 async function search(query) {
@@ -108,7 +137,8 @@ async function waitUntilReady() {
     showSkipped(status.skipped);
     if (status.ready) {
       const skipped = status.skipped.length ? `, ${status.skipped.length} skipped (listed below)` : "";
-      $("status").textContent = `${status.indexed} images indexed${skipped} with ${status.model} (${status.tokens.toLocaleString("en")} tokens).${where}`;
+      const tags = status.tag_error ? ` ${status.tag_error}` : "";
+      $("status").textContent = `${status.indexed} images indexed${skipped} with ${status.model} (${status.tokens.toLocaleString("en")} tokens).${where}${tags}`;
       document.body.dataset.ready = "true";
       return true;
     }
@@ -142,4 +172,7 @@ $("upload").addEventListener("change", () => {
     return;
   }
   if (ready && query) search(query);
+  if (ready) {
+    showGallery().catch((error) => showError(`The gallery could not be listed: ${error.message}`));
+  }
 })();

@@ -38,6 +38,22 @@ public sealed class ImageSearchPageBrowserTests(SampleWebAppFixture fixture)
         Assert.StartsWith("12 images indexed with jina-clip-v1 (24,000 tokens).", status, StringComparison.Ordinal);
         Assert.Contains("Offline: the local emulator answers", status, StringComparison.Ordinal);
 
+        // Every gallery image is shown with its tag: the best of the configured labels, scored on the server from the
+        // gallery's own vectors, as the JSON API lists them.
+        wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-gallery") == "true");
+        using var api = new HttpClient { BaseAddress = app.BaseAddress };
+        var listed = JsonDocument.Parse(await api.GetStringAsync(new Uri("/api/gallery/images", UriKind.Relative), Ct)).RootElement;
+        var labels = listed.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToArray();
+        var tags = listed.GetProperty("images").EnumerateArray().ToDictionary(i => i.GetProperty("image").GetString()!, i => i.GetProperty("tag").GetString());
+        var galleryCards = driver.FindElements(By.CssSelector("#gallery .card"));
+        Assert.Equal(12, galleryCards.Count);
+        Assert.Equal("local", listed.GetProperty("tagging").GetString());
+        Assert.All(galleryCards, c => Assert.Contains(c.FindElement(By.ClassName("tag")).Text, labels));
+        Assert.Equal(tags, galleryCards.ToDictionary(c => c.GetAttribute("data-image")!, c => (string?)c.FindElement(By.ClassName("tag")).Text));
+        Assert.StartsWith("12 images, each tagged with the best of: animal, vehicle, landscape", driver.FindElement(By.Id("tagging")).Text, StringComparison.Ordinal);
+        ((IJavaScriptExecutor)driver).ExecuteScript("document.getElementById('gallery-section').scrollIntoView();");
+        Screenshot(driver, "gallery-tags.png");
+
         // Text → images: the ranked cards are the API's ranking, each with its image loaded, and the query's cost.
         driver.FindElement(By.Id("q")).SendKeys("a red bicycle");
         driver.FindElement(By.Id("search-button")).Click();
@@ -63,6 +79,8 @@ public sealed class ImageSearchPageBrowserTests(SampleWebAppFixture fixture)
         Assert.Equal(8, cards.Count);
         Assert.Equal("snowman.jpg", cards[0].GetAttribute("data-image"));
         Assert.Equal("1.0000", cards[0].FindElement(By.ClassName("score")).Text);
+        Assert.Equal(tags["snowman.jpg"], cards[0].FindElement(By.ClassName("tag")).Text);
+        Assert.StartsWith($"Tagged: {tags["snowman.jpg"]} (", driver.FindElement(By.Id("query-tag")).Text, StringComparison.Ordinal); // the upload, tagged as the gallery's copy
         Assert.StartsWith("2,000 tokens", driver.FindElement(By.Id("usage")).Text, StringComparison.Ordinal);
         Screenshot(driver, "image-search-upload.png");
 

@@ -237,6 +237,29 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
     }
 
     [Fact]
+    public async Task Gallery_Images_AreTaggedLocally_WithTheTopLabelTheApiGives()
+    {
+        using var http = _factory.CreateClient();
+        await WaitForGalleryAsync(http);
+
+        var json = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/gallery/images", UriKind.Relative), Ct)).RootElement;
+
+        var images = json.GetProperty("images").EnumerateArray().ToArray();
+        var labels = json.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        Assert.Equal(12, images.Length);
+        Assert.Equal("local", json.GetProperty("tagging").GetString());
+        Assert.All(images, i => Assert.InRange(i.GetProperty("tag_score").GetSingle(), 0f, 1f));
+
+        // The same images classified by POST /v1/classify (the emulator, through the app's own client and downscaler)
+        // get the same top label: the local scores come from the vectors the gallery already had.
+        var classification = _factory.Services.GetRequiredService<JinaClassificationClient>();
+        var folder = Path.Combine(AppContext.BaseDirectory, "sample-images");
+        var names = images.Select(i => i.GetProperty("image").GetString()!).ToArray();
+        var byApi = await classification.ClassifyAsync(names.Select(n => EmbeddingInput.FromImageFile(Path.Combine(folder, n))), labels, cancellationToken: Ct);
+        Assert.Equal(byApi.Select(c => c.Label), images.Select(i => i.GetProperty("tag").GetString()));
+    }
+
+    [Fact]
     public async Task Gallery_UploadTheSixKilobyteOneBitPngBomb_IsDecodedRowByRow_AndChargedOneTile()
     {
         using var http = _factory.CreateClient();
@@ -310,7 +333,7 @@ public sealed class WebApiTests : IClassFixture<WebApiTests.Factory>
 
         var paths = document.GetProperty("paths");
         Assert.Equal(
-            ["/api/catalogue/search", "/api/embed", "/api/gallery", "/api/gallery/search", "/api/gallery/similar", "/api/similarity"],
+            ["/api/catalogue/search", "/api/embed", "/api/gallery", "/api/gallery/images", "/api/gallery/search", "/api/gallery/similar", "/api/similarity"],
             paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var searchBody = paths.GetProperty("/api/gallery/search").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.Equal(["query", "top"], searchBody.GetProperty("properties").EnumerateObject().Select(p => p.Name));
