@@ -75,6 +75,16 @@ internal sealed class LabelLayout
             return guess;
         }
 
+#if NET9_0_OR_GREATER
+        // A label of up to 256 chars is looked up without allocating a string (an answer names every label per input).
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length <= 256)
+        {
+            Span<char> chars = stackalloc char[256];
+            var length = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+            return _positions[group].GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out var found) ? found : -1;
+        }
+#endif
+
         return _positions[group].TryGetValue(reader.GetString()!, out var position) ? position : -1;
     }
 
