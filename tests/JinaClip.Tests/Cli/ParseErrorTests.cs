@@ -13,7 +13,7 @@ public class ParseErrorTests
     [InlineData(new[] { "embed", "--textt", "a" }, "error: '--textt' is not an option of 'jinaclip embed'. Did you mean '--text'? (see 'jinaclip --help')")]
     [InlineData(new[] { "frobnicate" }, "error: 'frobnicate' is not a jinaclip command. (see 'jinaclip --help')")]
     [InlineData(new[] { "embed", "--dimensions", "many", "--text", "a" }, "error: 'many' is not a valid value for --dimensions: expected a whole number. (see 'jinaclip --help')")]
-    [InlineData(new string[0], "error: 'jinaclip' needs a command: demo, embed, similarity, search, rerank, models, estimate. (see 'jinaclip --help')")]
+    [InlineData(new string[0], "error: 'jinaclip' needs a command: demo, embed, similarity, search, rerank, classify, classifiers, models, estimate. (see 'jinaclip --help')")]
     [InlineData(new[] { "search", "--top", "x" }, "error: 'x' is not a valid value for --top: expected a whole number. (see 'jinaclip --help')")]
     [InlineData(new[] { "embed", "--text", "a", "--downscale", "bogus" }, "error: 'bogus' is not a valid value for --downscale: expected auto, crop or off. (see 'jinaclip --help')")]
     public async Task AMistake_IsOneLine_InTheClisWords(string[] args, string expected)
