@@ -143,7 +143,7 @@ internal sealed class LabelMatrix
             sum += vector[at] * vector[at];
         }
 
-        return MathF.Sqrt(sum);
+        return (float)Math.Sqrt(sum);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ internal static class SoftMax
 #endif
         for (; at < values.Length; at++)
         {
-            values[at] = MathF.Exp(values[at] - max);
+            values[at] = (float)Math.Exp(values[at] - max);
             sum += values[at];
         }
 
