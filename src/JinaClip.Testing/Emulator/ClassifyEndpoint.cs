@@ -62,7 +62,7 @@ internal static class ClassifyEndpoint
         var scored = inputs
             .Select(input => new ClassificationWriter.Scored([.. groups.Select(g => (g.Name, g.Labels, ClassifierStore.ZeroShot(model, input, g.Labels)))]))
             .ToList();
-        var tokens = inputs.Sum(i => Reranker.Tokens(model, string.Empty, i)) + groups.Sum(g => g.Labels.Sum(TokenCounter.Text));
+        var tokens = inputs.Sum(i => TokenCounter.Of(model, i)) + groups.Sum(g => g.Labels.Sum(TokenCounter.Text));
         return Respond(scored, tokens, grouped: groups[0].Name is not null, fault);
     }
 

@@ -35,4 +35,7 @@ internal static class TokenCounter
 
         return (int)Math.Min(int.MaxValue, rule.TokensPerTile);
     }
+
+    /// <summary>The tokens of one input: its words, or its image's tiles.</summary>
+    public static int Of(string model, ParsedInput input) => input.IsImage ? Image(model, input.ImageBytes) : Text(input.Text!);
 }

@@ -100,7 +100,7 @@ internal static class TrainEndpoint
             store.Retrain(existing);
         }
 
-        var tokens = examples.Sum(e => Reranker.Tokens(model, string.Empty, e.Input));
+        var tokens = examples.Sum(e => TokenCounter.Of(model, e.Input));
         return new EmulatorResponse(200, ClassificationWriter.Trained(classifier.Id, examples.Count, tokens));
     }
 

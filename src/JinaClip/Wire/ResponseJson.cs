@@ -54,4 +54,12 @@ internal static class ResponseJson
     /// <summary>The current token's raw text, for messages.</summary>
     public static string Text(ref Utf8JsonReader reader) =>
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+
+    /// <summary>Whether a failure's message (which may quote the server) holds an echo of the key.</summary>
+    public static bool QuotesKey(JinaInvalidResponseException exception, string apiKey) =>
+        !string.Equals(SecretScrubber.Scrub(exception.Message, apiKey), exception.Message, StringComparison.Ordinal);
+
+    /// <summary>The same failure with every echo of the key in its message masked.</summary>
+    public static JinaInvalidResponseException Scrubbed(JinaInvalidResponseException exception, string apiKey) =>
+        new(SecretScrubber.Scrub(exception.Message, apiKey)!, exception.StatusCode, exception.InnerException) { Retryable = exception.Retryable };
 }

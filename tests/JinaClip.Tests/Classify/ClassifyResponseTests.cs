@@ -45,6 +45,26 @@ public class ClassifyResponseTests
     }
 
     [Fact]
+    public async Task Answers_EchoingTheKey_NeverPutItInAnExceptionOrAResult()
+    {
+        using var mock = new JinaMock();
+        using var client = mock.CreateJinaClient();
+        var classify = client.GetClassificationClient();
+
+        mock.RespondWith("{\"data\":[" + Item(0, prediction: JinaMock.Key) + "]" + Usage);
+        var zeroShot = await Assert.ThrowsAsync<JinaInvalidResponseException>(() => classify.ClassifyAsync(["a"], ["cat", "dog"], cancellationToken: Ct));
+        mock.RespondWith("{\"data\":[" + Item(0, predictions: $$"""[{"label":"cat","score":0.75},{"label":"{{JinaMock.Key}}","score":0.25}]""") + "]" + Usage);
+        var fewShot = await classify.ClassifyWithClassifierAsync("c1", ["a"], cancellationToken: Ct);
+        mock.RespondWith($$"""{"classifier_id":"c1","num_samples":"{{JinaMock.Key}}"}""");
+        var train = await Assert.ThrowsAsync<JinaInvalidResponseException>(() => classify.UpdateClassifierAsync("c1", [TrainingExample.FromText("x", "a")], cancellationToken: Ct));
+
+        Assert.DoesNotContain(JinaMock.Key, zeroShot.Message, StringComparison.Ordinal);
+        Assert.Contains("predicts '***'", zeroShot.Message, StringComparison.Ordinal);
+        Assert.Equal(["cat", "***"], fewShot[0].Scores.Select(s => s.Label));
+        Assert.DoesNotContain(JinaMock.Key, train.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClassifyAsync_AnswersOutOfOrder_ReturnsInputOrderByIndex()
     {
         using var mock = new JinaMock();

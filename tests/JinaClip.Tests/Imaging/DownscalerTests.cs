@@ -97,6 +97,24 @@ public class DownscalerTests
     }
 
     [Fact]
+    public async Task ClassifyAndTrain_WithTheDownscaler_SendTheSmallImage()
+    {
+        var emulator = new JinaEmulator();
+        using var client = emulator.CreateJinaClient(o => o.ImagePreprocessor = new SkiaImageDownscaler());
+        var classify = client.GetClassificationClient();
+        var photo = Photos.Jpeg(4000, 3000);
+
+        var result = await classify.ClassifyAsync([EmbeddingInput.FromImageBytes(photo)], ["cat", "dog"], cancellationToken: Ct);
+        await classify.TrainClassifierAsync([new TrainingExample(EmbeddingInput.FromImageBytes(photo), "cat"), TrainingExample.FromText("woof", "dog")], cancellationToken: Ct);
+
+        var classified = Convert.FromBase64String(JsonDocument.Parse(emulator.Requests[0].Body).RootElement.GetProperty("input")[0].GetProperty("image").GetString()!);
+        var trained = Convert.FromBase64String(JsonDocument.Parse(emulator.Requests[1].Body).RootElement.GetProperty("input")[0].GetProperty("image").GetString()!);
+        Assert.Equal((299, 224), (ImageHeaderReader.Read(classified).Width, ImageHeaderReader.Read(classified).Height));
+        Assert.Equal((299, 224), (ImageHeaderReader.Read(trained).Width, ImageHeaderReader.Read(trained).Height));
+        Assert.Equal(2_000 + 2 + 2, result.TotalTokens); // 2 tiles for the image sent (not 252), and the two labels (⌈1.1⌉ each)
+    }
+
+    [Fact]
     public async Task EmbedAsync_WithTheDownscaler_SendsTheSmallImage_AndIsChargedForIt()
     {
         var emulator = new JinaEmulator();

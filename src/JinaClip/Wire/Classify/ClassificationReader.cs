@@ -24,6 +24,11 @@ internal static class ClassificationReader
         {
             throw new JinaInvalidResponseException($"The classify response is not valid JSON: {ex.Message}", status, ex);
         }
+        catch (JinaInvalidResponseException ex) when (ResponseJson.QuotesKey(ex, apiKey))
+        {
+            // Messages quote the server's labels and group names: an echo of the key in them is masked.
+            throw ResponseJson.Scrubbed(ex, apiKey);
+        }
     }
 
     private static ClassificationPart ReadCore(ReadOnlySpan<byte> body, ClassifyCall call, HttpStatusCode status, string apiKey)
@@ -50,7 +55,7 @@ internal static class ClassificationReader
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                items = ReadData(ref reader, call, layout, status);
+                items = ReadData(ref reader, call, layout, status, apiKey);
             }
             else
             {
@@ -109,7 +114,7 @@ internal static class ClassificationReader
         return total;
     }
 
-    private static ClassifiedInput?[] ReadData(ref Utf8JsonReader reader, ClassifyCall call, LabelLayout? layout, HttpStatusCode status)
+    private static ClassifiedInput?[] ReadData(ref Utf8JsonReader reader, ClassifyCall call, LabelLayout? layout, HttpStatusCode status, string apiKey)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -126,7 +131,7 @@ internal static class ClassificationReader
                 throw ResponseJson.WrongType("classify", $"classification {position}", reader.TokenType, "an object", status);
             }
 
-            var (local, predictions) = layout is null ? ReadFewShot(ref reader, position, status) : ReadZeroShot(ref reader, layout, position, status);
+            var (local, predictions) = layout is null ? ReadFewShot(ref reader, position, status, apiKey) : ReadZeroShot(ref reader, layout, position, status);
             if ((uint)local >= (uint)items.Length)
             {
                 throw new JinaInvalidResponseException(
@@ -287,7 +292,7 @@ internal static class ClassificationReader
         return (label, score.Value);
     }
 
-    private static (int Index, LabelPrediction[] Predictions) ReadFewShot(ref Utf8JsonReader reader, int position, HttpStatusCode status)
+    private static (int Index, LabelPrediction[] Predictions) ReadFewShot(ref Utf8JsonReader reader, int position, HttpStatusCode status, string apiKey)
     {
         int? index = null;
         string? predicted = null;
@@ -305,7 +310,7 @@ internal static class ClassificationReader
             {
                 reader.Read();
                 predicted = reader.TokenType == JsonTokenType.String
-                    ? reader.GetString()
+                    ? SecretScrubber.Scrub(reader.GetString(), apiKey)
                     : throw ResponseJson.WrongType("classify", $"{what}'s prediction", reader.TokenType, "a label (string)", status);
             }
             else if (reader.ValueTextEquals("score"u8))
@@ -326,6 +331,7 @@ internal static class ClassificationReader
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     var (label, score) = ReadFewShotScore(ref reader, what, status);
+                    label = SecretScrubber.Scrub(label, apiKey)!; // the classifier's labels come from the server, and end up in your logs
                     if (labels.Contains(label, StringComparer.Ordinal))
                     {
                         throw new JinaInvalidResponseException($"The classify response's {what} scores '{label}' twice.", status);

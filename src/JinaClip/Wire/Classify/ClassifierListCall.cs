@@ -42,6 +42,10 @@ internal sealed class ClassifierListCall : ApiCall
 
             return new ApiResult(list, string.Empty, list.Count, null, null);
         }
+        catch (JinaInvalidResponseException ex) when (ResponseJson.QuotesKey(ex, apiKey))
+        {
+            throw ResponseJson.Scrubbed(ex, apiKey);
+        }
         catch (JsonException ex)
         {
             throw new JinaInvalidResponseException($"The classifiers response is not valid JSON: {ex.Message}", status, ex);

@@ -113,6 +113,10 @@ internal sealed class TrainCall : ApiCall
             var result = new TrainingResult(id, samples, tokens);
             return new ApiResult(result, Model, samples, tokens, tokens);
         }
+        catch (JinaInvalidResponseException ex) when (ResponseJson.QuotesKey(ex, apiKey))
+        {
+            throw ResponseJson.Scrubbed(ex, apiKey);
+        }
         catch (JsonException ex)
         {
             throw new JinaInvalidResponseException($"The train response is not valid JSON: {ex.Message}", status, ex);
