@@ -9,4 +9,5 @@ internal enum TransportAction
 }
 
 /// <summary>A transport-neutral response.</summary>
-internal sealed record EmulatorResponse(int Status, byte[] Body, TransportAction Action = TransportAction.Respond, TimeSpan? RetryAfter = null);
+internal sealed record EmulatorResponse(
+    int Status, byte[] Body, TransportAction Action = TransportAction.Respond, TimeSpan? RetryAfter = null, IReadOnlyDictionary<string, string>? Headers = null);

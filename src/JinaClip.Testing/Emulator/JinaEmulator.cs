@@ -18,6 +18,7 @@ public sealed class JinaEmulator
 {
     private readonly JinaEmulatorOptions _options;
     private readonly ClassifierStore _classifiers;
+    private readonly QuotaMeter? _quota;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private long _requestCounter;
 
@@ -27,6 +28,7 @@ public sealed class JinaEmulator
     {
         _options = options ?? new JinaEmulatorOptions();
         _classifiers = new ClassifierStore(_options);
+        _quota = _options.Quota is { } quota ? new QuotaMeter(quota, _options.TimeProvider) : null;
     }
 
     /// <summary>
@@ -45,6 +47,9 @@ public sealed class JinaEmulator
 
     /// <summary>Gets the number of requests received so far.</summary>
     public int RequestCount => (int)Interlocked.Read(ref _requestCounter);
+
+    /// <summary>Gets how many requests <see cref="JinaEmulatorOptions.Quota"/> answered with 429.</summary>
+    public int QuotaRejections => _quota?.Rejected ?? 0;
 
     /// <summary>Creates an <see cref="HttpClient"/> whose requests this emulator answers in memory.</summary>
     /// <returns>A client; dispose it when done.</returns>
@@ -108,6 +113,35 @@ public sealed class JinaEmulator
         var number = Interlocked.Increment(ref _requestCounter);
         _requests.Enqueue(Record(request));
         var requestId = $"emu{number:x13}";
+        if (_quota is null)
+        {
+            return await AnswerAsync(request, requestId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The quota is per key (the Authorization header as sent), counted from admission to answer.
+        var key = request.Authorization ?? string.Empty;
+        if (_quota.Admit(key, requestId) is { } refused)
+        {
+            return refused;
+        }
+
+        EmulatorResponse? answer = null;
+        try
+        {
+            answer = await AnswerAsync(request, requestId, cancellationToken).ConfigureAwait(false);
+            return _quota.Complete(key, answer);
+        }
+        finally
+        {
+            if (answer is null)
+            {
+                _quota.Complete(key, new EmulatorResponse(499, []));
+            }
+        }
+    }
+
+    private async Task<EmulatorResponse> AnswerAsync(EmulatorRequest request, string requestId, CancellationToken cancellationToken)
+    {
 
         if (Faults.Latency > TimeSpan.Zero)
         {

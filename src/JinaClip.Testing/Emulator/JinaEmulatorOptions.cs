@@ -23,6 +23,10 @@ public sealed class JinaEmulatorOptions
     /// <value>The default is 10 seconds.</value>
     public TimeSpan ClassifierTrainingTime { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Gets or sets per-key limits enforced as the API does (429 with its codes, <c>Retry-After</c> and <c>X-RateLimit-*</c> headers).</summary>
+    /// <value>The default is <see langword="null"/>: no limits.</value>
+    public EmulatorQuota? Quota { get; set; }
+
     /// <summary>
     /// Gets or sets a canned response: a fixed, pre-serialised 200 body sent for every request whatever it says (not
     /// parsed, validated or recorded; only counted), so a benchmark measures the client, not the server. Build one with

@@ -53,6 +53,11 @@ public sealed class JinaEmulatorHandler : HttpMessageHandler
             message.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds)));
         }
 
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         return message;
     }
 }

@@ -102,6 +102,11 @@ public sealed class JinaEmulatorServer : IAsyncDisposable
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
         if (response.Action == TransportAction.TruncateBody)
         {
             await context.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), aborted).ConfigureAwait(false);
