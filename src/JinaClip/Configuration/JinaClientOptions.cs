@@ -133,6 +133,21 @@ public sealed class JinaClientOptions
     /// <value>The default is <see langword="null"/>: built from <see cref="TokensPerMinute"/> when that is set.</value>
     public RateLimiter? TokenRateLimiter { get; set; }
 
+    /// <summary>
+    /// Gets or sets how many requests of this connection may be in flight at once, across all its calls (the API limits
+    /// concurrent requests per key: 5 on the free tier). A request holds its permit for one attempt; it waits for one in
+    /// order, within <see cref="TotalTimeout"/>, not within <see cref="NetworkTimeout"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/> (no limit beyond <see cref="MaxConcurrency"/> per call). Ignored when <see cref="ConcurrencyLimiter"/> is set.</value>
+    public int? MaxConcurrentRequests { get; set; }
+
+    /// <summary>
+    /// Gets or sets a limiter every attempt acquires one permit from while it is in flight, e.g. one shared by all
+    /// clients of a key. The caller owns it.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: built from <see cref="MaxConcurrentRequests"/> when that is set.</value>
+    public RateLimiter? ConcurrencyLimiter { get; set; }
+
     /// <summary>Describes the options without the API key.</summary>
     /// <returns>A string naming the endpoint, model and whether a key is set.</returns>
     public override string ToString() =>

@@ -24,6 +24,7 @@ internal static class OptionsValidator
         Range(options.MaxConcurrency, 1, 1024, "MaxConcurrency", nameof(options));
         Range(options.RequestsPerMinute ?? 1, 1, int.MaxValue, "RequestsPerMinute", nameof(options));
         Range(options.TokensPerMinute ?? 1, 1, int.MaxValue, "TokensPerMinute", nameof(options));
+        Range(options.MaxConcurrentRequests ?? 1, 1, 100_000, "MaxConcurrentRequests", nameof(options));
         Range(options.Retry.MaxRetryAttempts, 0, 100, "Retry.MaxRetryAttempts", nameof(options));
         if (options.Retry.BaseDelay < TimeSpan.Zero || options.Retry.MaxDelay < options.Retry.BaseDelay || options.Retry.MaxRetryAfter < TimeSpan.Zero)
         {

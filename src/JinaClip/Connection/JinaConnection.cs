@@ -35,6 +35,7 @@ internal sealed class JinaConnection : IDisposable
             Endpoint,
             new RateLimitStage(_limits.Requests, _limits.Tokens, options.TokensPerMinute),
             new RetryStage(options.Retry, options.TotalTimeout, Time, Logger),
+            new ConcurrencyStage(_limits.Concurrency),
             new AttemptTimeoutStage(options.NetworkTimeout, Time),
             new EndpointAuthStage(apiKey),
             new TelemetryStage(Logger, Time),

@@ -44,6 +44,8 @@ internal sealed class JinaClientSettings
 
     public int? TokensPerMinute { get; set; }
 
+    public int? MaxConcurrentRequests { get; set; }
+
     /// <summary>Sets every option that configuration held, leaving the others as they are.</summary>
     public void ApplyTo(JinaClientOptions options)
     {
@@ -68,6 +70,7 @@ internal sealed class JinaClientSettings
         options.MaxConcurrency = MaxConcurrency ?? options.MaxConcurrency;
         options.RequestsPerMinute = RequestsPerMinute ?? options.RequestsPerMinute;
         options.TokensPerMinute = TokensPerMinute ?? options.TokensPerMinute;
+        options.MaxConcurrentRequests = MaxConcurrentRequests ?? options.MaxConcurrentRequests;
     }
 
     /// <summary>The configuration shape of <see cref="JinaRetryOptions"/>.</summary>

@@ -18,11 +18,14 @@ internal sealed class RateLimits : IDisposable
 
     public RateLimiter? Tokens { get; private set; }
 
+    public RateLimiter? Concurrency { get; private set; }
+
     public static RateLimits For(JinaClientOptions options)
     {
         var limits = new RateLimits();
         limits.Requests = options.RequestRateLimiter ?? limits.Own(options.RequestsPerMinute);
         limits.Tokens = options.TokenRateLimiter ?? limits.Own(options.TokensPerMinute);
+        limits.Concurrency = options.ConcurrencyLimiter ?? limits.OwnConcurrency(options.MaxConcurrentRequests);
         return limits;
     }
 
@@ -32,6 +35,24 @@ internal sealed class RateLimits : IDisposable
         {
             limiter.Dispose();
         }
+    }
+
+    private ConcurrencyLimiter? OwnConcurrency(int? permits)
+    {
+        if (permits is not { } limit)
+        {
+            return null;
+        }
+
+        // Waiters are served oldest first and never turned away: the wait is bounded by the call's TotalTimeout.
+        var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limit,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        _owned.Add(limiter);
+        return limiter;
     }
 
     private SlidingWindowRateLimiter? Own(int? perMinute)

@@ -12,7 +12,7 @@ public sealed class ConfigurationBindingTests
     /// <summary>Options that hold objects only code can make; every other public settable option must bind.</summary>
     private static readonly HashSet<string> CodeOnly =
     [
-        "TimeProvider", "RequestRateLimiter", "TokenRateLimiter", "LoggerFactory", "ImagePreprocessor",
+        "TimeProvider", "RequestRateLimiter", "TokenRateLimiter", "ConcurrencyLimiter", "LoggerFactory", "ImagePreprocessor",
         "TokenEstimatorOptions:TextTokenCounter", "TokenEstimatorOptions:ImagePreprocessor", "TokenEstimatorOptions:ImageUrls:HttpClient",
     ];
 
@@ -40,6 +40,7 @@ public sealed class ConfigurationBindingTests
             "MaxConcurrency": 3,
             "RequestsPerMinute": 100,
             "TokensPerMinute": 200000,
+            "MaxConcurrentRequests": 5,
             "Rerank": { "DefaultModel": "jina-reranker-m0" }
           }
         }
@@ -72,6 +73,7 @@ public sealed class ConfigurationBindingTests
         ["MaxConcurrency"] = 3,
         ["RequestsPerMinute"] = 100,
         ["TokensPerMinute"] = 200000,
+        ["MaxConcurrentRequests"] = 5,
     };
 
     [Fact]

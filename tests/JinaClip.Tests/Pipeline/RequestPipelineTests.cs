@@ -13,7 +13,7 @@ public class RequestPipelineTests
         var pipeline = ClientInternals.PipelineOf(client);
 
         Assert.Equal(
-            [typeof(RateLimitStage), typeof(RetryStage), typeof(AttemptTimeoutStage), typeof(EndpointAuthStage), typeof(TelemetryStage), typeof(SendStage), typeof(ReadStage)],
+            [typeof(RateLimitStage), typeof(RetryStage), typeof(ConcurrencyStage), typeof(AttemptTimeoutStage), typeof(EndpointAuthStage), typeof(TelemetryStage), typeof(SendStage), typeof(ReadStage)],
             pipeline.Stages.Select(s => s.GetType()));
     }
 }

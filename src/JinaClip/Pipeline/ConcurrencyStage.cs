@@ -1,0 +1,37 @@
+using System.Threading.RateLimiting;
+
+namespace JinaClip.Pipeline;
+
+/// <summary>
+/// With a limit set, holds one permit of the connection's concurrency limiter (<see cref="JinaClientOptions.MaxConcurrentRequests"/> or
+/// <see cref="JinaClientOptions.ConcurrencyLimiter"/>) while an attempt is in flight: inside the retry stage, so a
+/// request waiting out a back-off holds none, and before the attempt's timeout, so waiting for a permit does not eat it.
+/// </summary>
+internal sealed class ConcurrencyStage : RequestStage
+{
+    private readonly RateLimiter? _limiter;
+
+    public ConcurrencyStage(RateLimiter? limiter)
+    {
+        _limiter = limiter;
+    }
+
+    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
+    {
+        if (_limiter is null)
+        {
+            await ProceedAsync(message, next).ConfigureAwait(false);
+            return;
+        }
+
+        using var lease = await _limiter.AcquireAsync(1, message.CancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+            throw new JinaRateLimitRejectedException(
+                "The client-side concurrency limiter refused a permit (its queue is full). Nothing was sent.", retryAfter);
+        }
+
+        await ProceedAsync(message, next).ConfigureAwait(false);
+    }
+}
