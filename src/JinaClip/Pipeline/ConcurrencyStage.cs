@@ -16,15 +16,13 @@ internal sealed class ConcurrencyStage : RequestStage
         _limiter = limiter;
     }
 
-    public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
-    {
-        if (_limiter is null)
-        {
-            await ProceedAsync(message, next).ConfigureAwait(false);
-            return;
-        }
+    // Without a limit the stage adds no state machine of its own: it hands the message straight on.
+    public override ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next) =>
+        _limiter is null ? ProceedAsync(message, next) : LimitedAsync(_limiter, message, next);
 
-        using var lease = await _limiter.AcquireAsync(1, message.CancellationToken).ConfigureAwait(false);
+    private static async ValueTask LimitedAsync(RateLimiter limiter, PipelineMessage message, ReadOnlyMemory<RequestStage> next)
+    {
+        using var lease = await limiter.AcquireAsync(1, message.CancellationToken).ConfigureAwait(false);
         if (!lease.IsAcquired)
         {
             TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
