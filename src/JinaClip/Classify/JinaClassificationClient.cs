@@ -121,21 +121,14 @@ public class JinaClassificationClient : IDisposable
         string classifierId, IEnumerable<EmbeddingInput> inputs, ClassifyOptions? options = null, CancellationToken cancellationToken = default)
     {
         var connection = RequireConnection();
-        using var operation = OperationTelemetry.Start("classify", classifierId ?? string.Empty, ClassifyUri, connection.Time);
-        try
+        return await TracedAsync(connection, "classify", classifierId ?? string.Empty, ClassifyUri, async () =>
         {
             var settings = connection.Options;
             var plan = await ClassifyPlanner.PlanFewShotAsync(
                 classifierId!, inputs, options, settings.ValidateRequests, !settings.AllowUnrecognizedImageFormats, cancellationToken).ConfigureAwait(false);
             var result = await RunAsync(connection, plan, cancellationToken).ConfigureAwait(false);
-            operation?.Succeeded(result.Model, result.TotalTokens);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            operation?.Failed(ex);
-            throw;
-        }
+            return (result, result.Model, result.TotalTokens);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Trains a new few-shot classifier from labelled texts and images.</summary>
@@ -246,15 +239,25 @@ public class JinaClassificationClient : IDisposable
     {
         var connection = RequireConnection();
         var settings = connection.Options;
-        using var operation = OperationTelemetry.Start("classify", options?.Model ?? DefaultModel, ClassifyUri, connection.Time);
-        try
+        return await TracedAsync(connection, "classify", options?.Model ?? DefaultModel, ClassifyUri, async () =>
         {
             var labels = labelGroups is null ? LabelChecks.Plain(plainLabels!, settings.ValidateRequests, "labels") : null;
             var groups = labelGroups is null ? null : LabelChecks.Groups(labelGroups, settings.ValidateRequests, nameof(labelGroups));
             var plan = await ClassifyPlanner.PlanZeroShotAsync(
                 inputs, labels, groups, options, DefaultModel, settings.ValidateRequests, !settings.AllowUnrecognizedImageFormats, cancellationToken).ConfigureAwait(false);
             var result = await RunAsync(connection, plan, cancellationToken).ConfigureAwait(false);
-            operation?.Succeeded(result.Model, result.TotalTokens);
+            return (result, result.Model, result.TotalTokens);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one call inside its GenAI operation span: the model and tokens reported on success, the failure recorded otherwise.</summary>
+    private static async Task<T> TracedAsync<T>(JinaConnection connection, string operationName, string model, Uri uri, Func<Task<(T Result, string Model, long? Tokens)>> call)
+    {
+        using var operation = OperationTelemetry.Start(operationName, model, uri, connection.Time);
+        try
+        {
+            var (result, responseModel, tokens) = await call().ConfigureAwait(false);
+            operation?.Succeeded(responseModel, tokens);
             return result;
         }
         catch (Exception ex)
@@ -333,20 +336,13 @@ public class JinaClassificationClient : IDisposable
     {
         var connection = RequireConnection();
         var settings = connection.Options;
-        using var operation = OperationTelemetry.Start("train", classifierId ?? options?.Model ?? DefaultModel, connection.Pipeline.UrlOf("v1/train"), connection.Time);
-        try
+        return await TracedAsync(connection, "train", classifierId ?? options?.Model ?? DefaultModel, connection.Pipeline.UrlOf("v1/train"), async () =>
         {
             var plan = await TrainingPlanner.PlanAsync(
                 classifierId, examples, options, DefaultModel, settings.ValidateRequests, !settings.AllowUnrecognizedImageFormats, cancellationToken).ConfigureAwait(false);
             var result = await RequestEngine.RunOneAsync(plan, (p, ct) => SendTrainingAsync(connection, p, ct), cancellationToken).ConfigureAwait(false);
-            operation?.Succeeded(plan.Model, result.TotalTokens);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            operation?.Failed(ex);
-            throw;
-        }
+            return (result, plan.Model, result.TotalTokens);
+        }).ConfigureAwait(false);
     }
 
     private static async Task<TrainingResult> SendTrainingAsync(JinaConnection connection, TrainingPlan plan, CancellationToken cancellationToken)

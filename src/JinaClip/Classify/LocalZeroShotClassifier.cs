@@ -200,7 +200,8 @@ public sealed class LocalZeroShotClassifier
                 throw new ArgumentException($"The vector of label {l} ('{labels[l]}') has {vector.Length} dimensions; label 0's has {dimensions}.", paramName);
             }
 
-            if (!IsFinite(TensorPrimitives.Norm(vector)) || TensorPrimitives.Norm(vector) == 0)
+            var norm = TensorPrimitives.Norm(vector);
+            if (!IsFinite(norm) || norm == 0)
             {
                 throw new ArgumentException($"The vector of label {l} ('{labels[l]}') is zero or not finite.", paramName);
             }

@@ -22,14 +22,7 @@ internal sealed class ConcurrencyStage : RequestStage
 
     private static async ValueTask LimitedAsync(RateLimiter limiter, PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
-        using var lease = await limiter.AcquireAsync(1, message.CancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
-            throw new JinaRateLimitRejectedException(
-                "The client-side concurrency limiter refused a permit (its queue is full). Nothing was sent.", retryAfter);
-        }
-
+        using var lease = await RateLimitStage.AcquireAsync(limiter, 1, "concurrency", "concurrency", message.CancellationToken).ConfigureAwait(false);
         await ProceedAsync(message, next).ConfigureAwait(false);
     }
 }

@@ -23,13 +23,14 @@ internal sealed class RateLimitStage : RequestStage
 
     public override async ValueTask ProcessAsync(PipelineMessage message, ReadOnlyMemory<RequestStage> next)
     {
-        using var requestLease = await AcquireAsync(_requests, 1, "request", message.CancellationToken).ConfigureAwait(false);
+        using var requestLease = await AcquireAsync(_requests, 1, "request rate", "request", message.CancellationToken).ConfigureAwait(false);
         var tokens = (int)Math.Min(Math.Min(message.EstimatedTokens, _tokenPermitCap), int.MaxValue);
-        using var tokenLease = await AcquireAsync(_tokens, tokens, "token", message.CancellationToken).ConfigureAwait(false);
+        using var tokenLease = await AcquireAsync(_tokens, tokens, "token rate", "token", message.CancellationToken).ConfigureAwait(false);
         await ProceedAsync(message, next).ConfigureAwait(false);
     }
 
-    private static async ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, int permits, string kind, CancellationToken cancellationToken)
+    /// <summary>Acquires <paramref name="permits"/> from a limiter (none when it is null), or throws the refusal naming the limiter.</summary>
+    public static async ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, int permits, string limiterName, string kind, CancellationToken cancellationToken)
     {
         if (limiter is null)
         {
@@ -43,7 +44,7 @@ internal sealed class RateLimitStage : RequestStage
             var reason = lease.TryGetMetadata(MetadataName.ReasonPhrase, out var phrase) && !string.IsNullOrEmpty(phrase) ? $" ({phrase})" : string.Empty;
             lease.Dispose();
             throw new JinaRateLimitRejectedException(
-                $"The client-side {kind} rate limiter refused {permits:N0} {kind} permit(s){reason}: its queue is full, or one request needs more than it can grant. Nothing was sent.",
+                $"The client-side {limiterName} limiter refused {permits:N0} {kind} permit(s){reason}: its queue is full, or one request needs more than it can grant. Nothing was sent.",
                 retryAfter);
         }
 
